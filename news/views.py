@@ -1,0 +1,125 @@
+"""Public news pages. Each page runs a fixed number of queries."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal.editorial.permissions import may_see_internal
+
+from . import selectors, services
+from .models import Article, Category, SlugRedirect
+
+PAGE_SIZE = 20
+
+
+def _page(request, queryset):
+    paginator = Paginator(queryset, PAGE_SIZE)
+    return paginator.get_page(request.GET.get("trang") or request.GET.get("page"))
+
+
+def news_list(request):
+    page = _page(request, selectors.visible_articles(request.user))
+    return render(request, "news/list.html", {"page": page, "categories": selectors.categories()})
+
+
+def news_slug(request, slug):
+    """``/tin-tuc/<slug>/`` is a category or an article (their slugs never collide)."""
+    category = Category.objects.filter(slug=slug).first()
+    if category is not None:
+        return category_page(request, category)
+    article = (
+        selectors.visible_articles(request.user).defer(None).filter(slug=slug).select_related("translation").first()
+    )
+    if article is None:
+        redirect = SlugRedirect.objects.filter(old_slug=slug).select_related("article").first()
+        if redirect is not None:
+            return HttpResponseRedirect(redirect.article.get_absolute_url(), status=301)
+        raise Http404(_("Không tìm thấy bài viết."))
+    return render_article(request, article)
+
+
+def category_page(request, category):
+    page = _page(request, selectors.visible_articles(request.user).filter(category=category))
+    return render(
+        request,
+        "news/list.html",
+        {"page": page, "category": category, "categories": selectors.categories()},
+    )
+
+
+def render_article(request, article: Article, preview: bool = False):
+    """Render an article through the public template (also used for admin previews)."""
+    if preview:
+        tags = (
+            list(article.tags.model.objects.filter(pk__in=article._preview_m2m.get("tags", [])))
+            if getattr(article, "_preview_m2m", None)
+            else list(article.tags.all())
+        )
+    else:
+        tags = list(article.tags.all())
+    translation = article.translation if article.translation_id else None
+    if translation is not None and not (
+        translation.live and (not translation.is_internal or may_see_internal(request.user))
+    ):
+        translation = None
+    context = {
+        "article": article,
+        "tags": tags,
+        "related": selectors.related_articles(article, request.user) if not preview else [],
+        "preview": preview,
+        "translation": translation,
+        "rating_average": (article.rating_sum / article.rating_count) if article.rating_count else 0,
+    }
+    response = render(request, "news/article.html", context)
+    if article.is_internal or preview:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+RATING_LIMIT = 10  # ratings per address per 10 minutes
+VOTER_COOKIE = "rv"
+
+
+@require_POST
+def rate(request, slug):
+    article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
+    ip = request.META.get("REMOTE_ADDR", "")
+    key = f"rate-limit:{ip}"
+    cache.add(key, 0, 600)
+    try:
+        used = cache.incr(key)
+    except ValueError:
+        used = 1
+    back = article.get_absolute_url() + "#danh-gia"
+    if used > RATING_LIMIT:
+        messages.error(request, _("Bạn đã đánh giá quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau."))
+        return _see_other(back)
+    try:
+        score = int(request.POST.get("score", ""))
+        if not 1 <= score <= 5:
+            raise ValueError
+    except ValueError:
+        messages.error(request, _("Hãy chọn số điểm từ 1 đến 5."))
+        return _see_other(back)
+    voter = request.COOKIES.get(VOTER_COOKIE) or secrets.token_hex(16)
+    if services.rate_article(article=article, voter=voter, score=score):
+        messages.success(request, _("Cảm ơn bạn đã đánh giá bài viết."))
+    else:
+        messages.info(request, _("Trình duyệt này đã đánh giá bài viết trước đó."))
+    response = _see_other(back)
+    response.set_cookie(VOTER_COOKIE, voter, max_age=5 * 365 * 86400, httponly=True, samesite="Lax")
+    return response
+
+
+def _see_other(url):
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response

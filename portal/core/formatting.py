@@ -1,0 +1,55 @@
+"""Vietnamese formats: "Thứ tư, 01/02/2023 15:00", "2.611.948", "91,32".
+
+Django's own ``vi`` locale says "Thứ 4" and does not group thousands, so the portal
+formats these itself (English pages use "Wednesday, 01/02/2023 15:00", "2,611,948", "91.32").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils import timezone
+
+WEEKDAYS_VI = ["Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật"]
+WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def format_datetime(value: dt.datetime | None, language: str = "vi", with_time: bool = True) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        weekday = value.weekday()
+    else:
+        weekday = value.weekday()
+        with_time = False
+    names = WEEKDAYS_EN if language == "en" else WEEKDAYS_VI
+    out = f"{names[weekday]}, {value:%d/%m/%Y}"
+    if with_time:
+        out += f" {value:%H:%M}"
+    return out
+
+
+def format_number(value, decimals: int | None = None, language: str = "vi") -> str:
+    """Group thousands and use the language's separators; ``decimals`` None keeps the
+    value's own decimals (trailing zeros of an exact Decimal are kept)."""
+    if value is None or value == "":
+        return ""
+    number = Decimal(str(value))
+    if decimals is not None:
+        number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    sign = "-" if number < 0 else ""
+    text = f"{abs(number):f}"
+    whole, _, frac = text.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    thousands, decimal_sep = (",", ".") if language == "en" else (".", ",")
+    out = thousands.join(groups)
+    if frac:
+        out += decimal_sep + frac
+    return sign + out

@@ -1,0 +1,94 @@
+"""Checking, re-encoding and rendering uploaded images (Pillow)."""
+
+from __future__ import annotations
+
+import io
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from PIL import Image as PILImage
+from PIL import ImageOps
+
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+RENDITION_WIDTHS = (480, 800, 1200)
+MAX_PIXELS = 40_000_000
+
+
+def read_image(upload) -> PILImage.Image:
+    """Decode an upload fully; refuse anything that is not a real JPEG/PNG/WebP image
+    under the size limit, with a Vietnamese message."""
+    limit = settings.PORTAL_MAX_IMAGE_BYTES
+    if upload.size is not None and upload.size > limit:
+        raise ValidationError(
+            _("Ảnh quá lớn (%(size).1f MB). Giới hạn là %(limit).0f MB.")
+            % {"size": upload.size / 1048576, "limit": limit / 1048576}
+        )
+    upload.seek(0)
+    raw = upload.read()
+    try:
+        with PILImage.open(io.BytesIO(raw)) as probe:
+            fmt = probe.format
+            if fmt not in ALLOWED_FORMATS:
+                raise ValidationError(_("Chỉ nhận ảnh JPEG, PNG hoặc WebP."))
+            if probe.width * probe.height > MAX_PIXELS:
+                raise ValidationError(_("Ảnh có kích thước điểm ảnh quá lớn."))
+            probe.verify()
+        img = PILImage.open(io.BytesIO(raw))
+        img.load()
+    except ValidationError:
+        raise
+    except Exception as exc:  # Pillow raises many kinds for a broken or fake file.
+        raise ValidationError(
+            _("Tệp không phải là ảnh hợp lệ hoặc đã bị hỏng. Chỉ nhận ảnh JPEG, PNG hoặc WebP.")
+        ) from exc
+    img = ImageOps.exif_transpose(img)
+    img.info.pop("exif", None)
+    img.format_hint = fmt  # type: ignore[attr-defined]
+    return img
+
+
+def _encode(img: PILImage.Image, fmt: str) -> bytes:
+    buf = io.BytesIO()
+    if fmt == "JPEG":
+        if img.mode not in ("RGB", "L"):
+            background = PILImage.new("RGB", img.size, (255, 255, 255))
+            rgba = img.convert("RGBA")
+            background.paste(rgba, mask=rgba.split()[-1])
+            img = background
+        img.save(buf, "JPEG", quality=85, optimize=True, progressive=True)
+    elif fmt == "WEBP":
+        img.save(buf, "WEBP", quality=80, method=4)
+    else:
+        img.save(buf, "PNG", optimize=True)
+    return buf.getvalue()
+
+
+def store_image(upload, *, user=None, alt: str = ""):
+    """Validate, re-encode (no EXIF) under a generated name and make renditions."""
+    from .models import Image
+
+    img = read_image(upload)
+    fmt = img.format_hint  # type: ignore[attr-defined]
+    if img.mode not in ("RGB", "RGBA", "L"):
+        img = img.convert("RGBA" if "A" in img.getbands() else "RGB")
+    folder = timezone.now().strftime("images/%Y/%m")
+    stem = uuid.uuid4().hex
+    name = default_storage.save(f"{folder}/{stem}.{ALLOWED_FORMATS[fmt]}", ContentFile(_encode(img, fmt)))
+    renditions: dict[str, dict[str, str]] = {"webp": {}, "jpeg": {}}
+    widths = [w for w in RENDITION_WIDTHS if w < img.width] + [min(img.width, 1600)]
+    for width in sorted(set(widths)):
+        height = max(1, round(img.height * width / img.width))
+        resized = img.resize((width, height), PILImage.LANCZOS) if width != img.width else img
+        for key, pil_fmt, ext in (("webp", "WEBP", "webp"), ("jpeg", "JPEG", "jpg")):
+            path = default_storage.save(f"{folder}/r/{stem}-{width}.{ext}", ContentFile(_encode(resized, pil_fmt)))
+            renditions[key][str(width)] = path
+    image = Image(alt=alt, renditions=renditions, uploaded_by=user if getattr(user, "pk", None) else None)
+    image.file.name = name
+    image.width, image.height = img.width, img.height
+    image.save()
+    return image

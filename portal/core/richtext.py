@@ -1,0 +1,79 @@
+"""Server-side sanitising of rich text (nh3): an allow-list fit for news.
+
+Scripts, event handlers, ``javascript:`` URLs, inline styles, SVG and embeds never pass;
+``srcset`` is kept only when every candidate points into our own media.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+from django.conf import settings
+from django.utils.html import strip_tags
+from django_ckeditor_5.fields import CKEditor5Field
+
+TAGS = {
+    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
+    "ul", "ol", "li", "blockquote", "a", "figure", "figcaption", "img",
+    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "hr", "span",
+}  # fmt: skip
+ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading"},
+    "figure": {"class"},
+    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+}
+SAFE_FIGURE_CLASSES = {"image", "table", "image-style-side", "image_resized"}
+
+
+def _filter(element: str, attribute: str, value: str) -> str | None:
+    if element == "img" and attribute == "srcset":
+        media = settings.MEDIA_URL
+        parts = [p.strip() for p in value.split(",") if p.strip()]
+        if all(p.startswith(media) for p in parts):
+            return value
+        return None
+    if element == "img" and attribute == "src":
+        if value.startswith(("/", "http://", "https://")) and not value.startswith("//"):
+            return value
+        return None
+    if element == "figure" and attribute == "class":
+        kept = [c for c in value.split() if c in SAFE_FIGURE_CLASSES]
+        return " ".join(kept) or None
+    return value
+
+
+def sanitize_html(html: str) -> str:
+    if not html:
+        return ""
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+        attribute_filter=_filter,
+        clean_content_tags={"script", "style"},
+    )
+
+
+WS = re.compile(r"\s+")
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of rich text, for search and summaries."""
+    text = re.sub(r"<(br|/p|/h[1-6]|/li|/figcaption|/tr)[^>]*>", " ", html or "")
+    return WS.sub(" ", strip_tags(text)).strip()
+
+
+class SanitizedHTMLField(CKEditor5Field):
+    """A CKEditor 5 field whose value is sanitised by nh3 whenever it is saved."""
+
+    def pre_save(self, model_instance, add):
+        value = sanitize_html(getattr(model_instance, self.attname) or "")
+        setattr(model_instance, self.attname, value)
+        return value

@@ -1,0 +1,349 @@
+"""The admin built on top of the workflow: every content admin subclasses
+``EditorialAdmin``. Permissions come from ``permissions.py``; writes from ``services.py``."""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import permissions, services
+from .enums import Action, State
+from .models import Revision, TransitionLog
+from .workflow import TRANSITIONS
+
+
+class EditorialAdminForm(forms.ModelForm):
+    """Carries the version the editor started from, to refuse a save over someone
+    else's newer one (the refused text is kept as a revision)."""
+
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        if instance.pk:
+            self.fields["edit_version"].initial = instance.version
+            for name, ids in (getattr(instance, "_working_m2m", None) or {}).items():
+                if name in self.fields:
+                    self.initial[name] = ids
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and not self.errors:
+            data = {}
+            for field in type(self.instance).revision_fields():
+                if field.name not in cleaned:
+                    continue
+                value = cleaned[field.name]
+                if field.many_to_many:
+                    data[field.name] = sorted(o.pk for o in value)
+                elif field.is_relation:
+                    data[field.attname] = value.pk if value else None
+                else:
+                    data[field.attname] = getattr(value, "name", value) if value is not None else None
+            try:
+                services.check_version(
+                    item=self.instance,
+                    expected_version=cleaned.get("edit_version"),
+                    user=self._request_user,
+                    data=data,
+                )
+            except services.EditConflict as exc:
+                raise ValidationError(exc.messages) from exc
+        return cleaned
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = gettext_lazy("trạng thái")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return State.choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(state=self.value())
+        return queryset
+
+
+class EditorialAdmin(admin.ModelAdmin):
+    form = EditorialAdminForm
+    change_form_template = "admin/editorial/change_form.html"
+    list_display_workflow = ("state_badge", "created_by", "updated_at")
+    list_filter = (StateFilter, "is_internal", "created_by")
+    readonly_fields = ()
+    # The public view that renders an item, used for previews: ``view(request, item)``.
+    preview_view = None
+
+    # -- permissions: the workflow decides, not Django's model permissions ----------
+    def has_module_permission(self, request):
+        return permissions.may_view_in_admin(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.may_view_in_admin(request.user)
+
+    def has_add_permission(self, request):
+        return permissions.may_create(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return permissions.may_view_in_admin(request.user)
+        return permissions.may_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.may_delete(request.user, obj)
+
+    # -- list ------------------------------------------------------------------------
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("created_by")
+
+    @admin.display(description=gettext_lazy("Trạng thái"), ordering="state")
+    def state_badge(self, obj):
+        return format_html('<span class="wf-state wf-{}">{}</span>', obj.state, obj.state_label())
+
+    # -- form --------------------------------------------------------------------------
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form._request_user = request.user
+        return form
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and request.method == "GET":
+            obj, m2m = services.working_copy(obj)
+            obj._working_m2m = m2m
+        return obj
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            services.save_new(item=obj, user=request.user)
+            obj._deferred = False
+            return
+        try:
+            obj._deferred = services.save_existing(item=obj, user=request.user)
+        except permissions.TransitionNotAllowed as exc:
+            raise PermissionDenied(str(exc)) from exc
+        if obj._deferred:
+            m2m = {
+                f.name: [o.pk for o in form.cleaned_data.get(f.name, [])]
+                for f in type(obj).revision_fields()
+                if f.many_to_many and f.name in form.cleaned_data
+            }
+            services.record_deferred_change(item=obj, user=request.user, m2m=m2m)
+
+    def save_related(self, request, form, formsets, change):
+        if getattr(form.instance, "_deferred", False):
+            return
+        super().save_related(request, form, formsets, change)
+        services.record_revision(item=form.instance, user=request.user)
+
+    def response_change(self, request, obj):
+        if getattr(obj, "_deferred", False):
+            messages.info(
+                request,
+                _(
+                    "Thay đổi đã được lưu thành bản chờ duyệt. Bạn đọc vẫn thấy bản đã "
+                    "xuất bản cho đến khi Ban Biên tập duyệt thay đổi."
+                ),
+            )
+        return super().response_change(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            extra_context.update(self.workflow_context(request, obj))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def workflow_context(self, request, obj):
+        actions = permissions.allowed_actions(user=request.user, item=obj)
+        info = self.opts.app_label, self.opts.model_name
+        return {
+            "wf_item": obj,
+            "wf_actions": [
+                {
+                    "action": a,
+                    "label": a.label,
+                    "requires_comment": TRANSITIONS[a].requires_comment,
+                    "schedulable": TRANSITIONS[a].schedulable,
+                    "url": reverse(f"admin:{info[0]}_{info[1]}_transition", args=[obj.pk, a.value]),
+                }
+                for a in actions
+            ],
+            "wf_history": services.history_of(obj),
+            "wf_revisions": services.revisions_of(obj).select_related("created_by")[:50],
+            "wf_compare_url": reverse(f"admin:{info[0]}_{info[1]}_compare", args=[obj.pk]),
+            "wf_preview_url": reverse(f"admin:{info[0]}_{info[1]}_preview", args=[obj.pk]),
+            "wf_tz_note": _("Mọi thời điểm được nhập và hiển thị theo giờ Việt Nam (UTC+7)."),
+        }
+
+    # -- extra views -------------------------------------------------------------------
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<int:pk>/quy-trinh/<str:action>/",
+                wrap(self.transition_view),
+                name="{}_{}_transition".format(*info),
+            ),
+            path("<int:pk>/so-sanh/", wrap(self.compare_view), name="{}_{}_compare".format(*info)),
+            path("<int:pk>/xem-truoc/", wrap(self.preview_view_admin), name="{}_{}_preview".format(*info)),
+        ] + super().get_urls()
+
+    def transition_view(self, request, pk, action):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = get_object_or_404(self.model, pk=pk)
+        if action not in Action.values:
+            raise PermissionDenied(_("Thao tác không tồn tại."))
+        publish_at = None
+        raw = (request.POST.get("publish_at") or "").strip()
+        if raw:
+            parsed = parse_datetime(raw)
+            if parsed is None:
+                messages.error(request, _("Thời điểm xuất bản không hợp lệ."))
+                return HttpResponseRedirect(self._change_url(obj))
+            publish_at = timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
+        try:
+            services.transition(
+                item=obj,
+                action=action,
+                user=request.user,
+                comment=request.POST.get("comment", ""),
+                publish_at=publish_at,
+            )
+        except permissions.TransitionNotAllowed as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return HttpResponseRedirect(self._change_url(obj))
+        messages.success(
+            request,
+            _("Đã thực hiện “%(action)s”. Trạng thái: %(state)s.")
+            % {"action": Action(action).label, "state": obj.state_label()},
+        )
+        return HttpResponseRedirect(self._change_url(obj))
+
+    def _change_url(self, obj):
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
+
+    def compare_view(self, request, pk):
+        obj = get_object_or_404(self.model, pk=pk)
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
+        revisions = services.revisions_of(obj)
+        try:
+            a = revisions.get(number=int(request.GET.get("a", "0")))
+            b = revisions.get(number=int(request.GET.get("b", "0")))
+        except (ValueError, Revision.DoesNotExist):
+            messages.error(request, _("Hãy chọn hai phiên bản để so sánh."))
+            return HttpResponseRedirect(self._change_url(obj))
+        if a.number > b.number:
+            a, b = b, a
+        rows = []
+        for field in type(obj).revision_fields():
+            key = field.name if field.many_to_many else field.attname
+            left, right = a.data.get(key), b.data.get(key)
+            left_html, right_html = diff_html(_as_text(left), _as_text(right))
+            rows.append(
+                {
+                    "label": field.verbose_name,
+                    "changed": left != right,
+                    "left": left_html,
+                    "right": right_html,
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "title": _("So sánh phiên bản #%(a)s và #%(b)s") % {"a": a.number, "b": b.number},
+            "a": a,
+            "b": b,
+            "rows": rows,
+            "change_url": self._change_url(obj),
+        }
+        return TemplateResponse(request, "admin/editorial/compare.html", context)
+
+    def preview_view_admin(self, request, pk):
+        obj = get_object_or_404(self.model, pk=pk)
+        if not self.has_view_permission(request, obj) or self.preview_view is None:
+            raise PermissionDenied
+        obj, m2m = services.working_copy(obj)
+        obj._preview_m2m = m2m
+        response = type(self).preview_view(request, obj, preview=True)
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    text = str(value)
+    if "<" in text:
+        text = TAG_RE.sub(" ", text.replace("</p>", "\n").replace("<br>", "\n"))
+        text = html.unescape(text)
+    return text
+
+
+def diff_html(left: str, right: str) -> tuple[str, str]:
+    """Word-level diff: removed words marked <del> on the left, added <ins> on the right."""
+    lw, rw = re.split(r"(\s+)", left), re.split(r"(\s+)", right)
+    matcher = difflib.SequenceMatcher(a=lw, b=rw, autojunk=False)
+    out_l, out_r = [], []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        lpart = html.escape("".join(lw[i1:i2]))
+        rpart = html.escape("".join(rw[j1:j2]))
+        if op == "equal":
+            out_l.append(lpart)
+            out_r.append(rpart)
+        else:
+            if lpart:
+                out_l.append(f"<del>{lpart}</del>")
+            if rpart:
+                out_r.append(f"<ins>{rpart}</ins>")
+    return mark_safe("".join(out_l)), mark_safe("".join(out_r))
+
+
+@admin.register(TransitionLog)
+class TransitionLogAdmin(admin.ModelAdmin):
+    list_display = ("at", "content_type", "object_id", "action", "from_state", "to_state", "user")
+    list_filter = ("action", "to_state")
+    readonly_fields = [f.name for f in TransitionLog._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.may_view_in_admin(request.user)
+
+    def has_module_permission(self, request):
+        return permissions.may_view_in_admin(request.user)

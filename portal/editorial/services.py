@@ -1,0 +1,276 @@
+"""Writes of the workflow: saving items, keeping revisions, making transitions.
+
+Keyword-only functions; views and the admin stay thin and call these.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import permissions
+from .enums import Action, RevisionKind, State
+from .models import EditorialModel, Revision, TransitionLog
+from .signals import transitioned
+from .workflow import TRANSITIONS
+
+# -- revisions ------------------------------------------------------------------------
+
+
+def _field_value(field: models.Field, value: Any) -> Any:
+    if isinstance(field, models.FileField):
+        return getattr(value, "name", value) or ""
+    return value
+
+
+def serialize(*, item: EditorialModel, m2m: dict[str, list[int]] | None = None) -> dict:
+    """The content of an item as JSON-able data (many-to-many as lists of ids)."""
+    data: dict[str, Any] = {}
+    for field in item.revision_fields():
+        if field.many_to_many:
+            if m2m is not None and field.name in m2m:
+                data[field.name] = sorted(int(v) for v in m2m[field.name])
+            elif item.pk:
+                data[field.name] = sorted(getattr(item, field.name).values_list("pk", flat=True))
+            else:
+                data[field.name] = []
+        else:
+            data[field.attname] = _field_value(field, getattr(item, field.attname))
+    return data
+
+
+def restore(*, item: EditorialModel, data: dict) -> dict[str, list[int]]:
+    """Copy revision data onto ``item`` in memory; return its many-to-many ids."""
+    m2m: dict[str, list[int]] = {}
+    for field in item.revision_fields():
+        if field.many_to_many:
+            if field.name in data:
+                m2m[field.name] = list(data[field.name])
+            continue
+        if field.attname not in data:
+            continue
+        value = data[field.attname]
+        if value is not None and not isinstance(field, (models.ForeignKey, models.FileField)):
+            value = field.to_python(value)
+        setattr(item, field.attname, value)
+    return m2m
+
+
+def revisions_of(item: EditorialModel) -> models.QuerySet[Revision]:
+    ct = ContentType.objects.get_for_model(type(item))
+    return Revision.objects.filter(content_type=ct, object_id=item.pk)
+
+
+def history_of(item: EditorialModel) -> models.QuerySet[TransitionLog]:
+    ct = ContentType.objects.get_for_model(type(item))
+    return TransitionLog.objects.filter(content_type=ct, object_id=item.pk).select_related("user")
+
+
+def latest_draft_revision(item: EditorialModel) -> Revision | None:
+    return revisions_of(item).filter(kind=RevisionKind.SAVE).order_by("-number").first()
+
+
+def record_revision(
+    *,
+    item: EditorialModel,
+    user,
+    kind: RevisionKind = RevisionKind.SAVE,
+    data: dict | None = None,
+) -> Revision:
+    ct = ContentType.objects.get_for_model(type(item))
+    with transaction.atomic():
+        last = (
+            Revision.objects.select_for_update()
+            .filter(content_type=ct, object_id=item.pk)
+            .aggregate(n=Max("number"))["n"]
+        )
+        return Revision.objects.create(
+            content_type=ct,
+            object_id=item.pk,
+            number=(last or 0) + 1,
+            kind=kind,
+            state=item.state,
+            data=data if data is not None else serialize(item=item),
+            created_by=user if getattr(user, "pk", None) else None,
+        )
+
+
+# -- saving -----------------------------------------------------------------------------
+
+
+class EditConflict(ValidationError):
+    pass
+
+
+def check_version(*, item: EditorialModel, expected_version: int | None, user, data: dict) -> None:
+    """Refuse a save made from an out-of-date form. Locks the row until the transaction
+    ends so two saves cannot both pass; the refused text is kept as a revision."""
+    if not item.pk or expected_version is None:
+        return
+    current = type(item).objects.select_for_update().filter(pk=item.pk).first()
+    if current is None or current.version == expected_version:
+        return
+    kept = record_revision(item=current, user=user, kind=RevisionKind.CONFLICT, data=data)
+    editor = current.updated_by
+    who = (editor.get_full_name() or editor.get_username()) if editor else "?"
+    raise EditConflict(
+        _(
+            "Mục này vừa được %(who)s sửa lúc %(at)s, sau khi bạn mở trang. Bản của bạn "
+            "KHÔNG ghi đè lên bản đó, nhưng không bị mất: nó được giữ lại thành phiên bản "
+            "số %(number)s. Hãy tải lại trang, so sánh hai phiên bản và sửa tiếp."
+        )
+        % {
+            "who": who,
+            "at": timezone.localtime(current.updated_at).strftime("%H:%M:%S %d/%m/%Y"),
+            "number": kept.number,
+        }
+    )
+
+
+def save_new(*, item: EditorialModel, user) -> EditorialModel:
+    item.created_by = user
+    item.updated_by = user
+    item.state = State.DRAFT
+    item.save()
+    return item
+
+
+def save_existing(*, item: EditorialModel, user) -> bool:
+    """Save an edited item. Returns True when the item is live and the change was kept
+    as a revision awaiting approval instead (readers keep seeing the approved version)."""
+    if not permissions.may_edit(user, item):
+        raise permissions.TransitionNotAllowed(_("Bạn không được sửa mục này."))
+    model = type(item)
+    stored = model.objects.select_for_update().get(pk=item.pk)
+    if stored.live:
+        from_state = stored.state
+        to_state = State.DRAFT if stored.state == State.PUBLISHED else stored.state
+        model.objects.filter(pk=item.pk).update(
+            has_unpublished_changes=True,
+            state=to_state,
+            version=F("version") + 1,
+            updated_by=user,
+            updated_at=timezone.now(),
+        )
+        if from_state != to_state:
+            _log(item=stored, action=Action.EDIT_LIVE, from_state=from_state, to_state=to_state, user=user)
+        return True
+    item.version = stored.version + 1
+    item.updated_by = user
+    item.live = stored.live
+    item.state = stored.state
+    item.save()
+    return False
+
+
+def record_deferred_change(*, item: EditorialModel, user, m2m: dict[str, list[int]]) -> Revision:
+    stored = type(item).objects.get(pk=item.pk)
+    data = serialize(item=item, m2m=m2m)
+    item.state = stored.state
+    return record_revision(item=item, user=user, data=data)
+
+
+def working_copy(item: EditorialModel) -> tuple[EditorialModel, dict[str, list[int]] | None]:
+    """The item as its editors see it: with its unapproved change applied in memory."""
+    if not item.has_unpublished_changes:
+        return item, None
+    revision = latest_draft_revision(item)
+    if revision is None:
+        return item, None
+    m2m = restore(item=item, data=revision.data)
+    return item, m2m
+
+
+# -- transitions --------------------------------------------------------------------
+
+
+def _log(*, item, action, from_state, to_state, user, comment="", publish_at=None) -> TransitionLog:
+    return TransitionLog.objects.create(
+        content_type=ContentType.objects.get_for_model(type(item)),
+        object_id=item.pk,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        user=user,
+        comment=comment,
+        publish_at=publish_at,
+    )
+
+
+def _apply_pending_change(item: EditorialModel) -> None:
+    if not item.has_unpublished_changes:
+        return
+    revision = latest_draft_revision(item)
+    if revision is not None:
+        m2m = restore(item=item, data=revision.data)
+        item.save()
+        for name, ids in m2m.items():
+            getattr(item, name).set(ids)
+    item.has_unpublished_changes = False
+
+
+def transition(
+    *,
+    item: EditorialModel,
+    action: Action | str,
+    user,
+    comment: str = "",
+    publish_at: datetime | None = None,
+) -> TransitionLog:
+    """Move ``item`` by ``action``. Raises ``TransitionNotAllowed`` (nothing changed) when
+    the transition table refuses it, ``ValidationError`` when a required reason is missing."""
+    action = Action(action)
+    rule = TRANSITIONS.get(action)
+    if rule is None:
+        raise permissions.TransitionNotAllowed(_("Thao tác không tồn tại."))
+    comment = (comment or "").strip()
+    model = type(item)
+    with transaction.atomic():
+        locked = model.objects.select_for_update().get(pk=item.pk)
+        permissions.check_transition(user=user, item=locked, action=action)
+        if rule.requires_comment and not comment:
+            raise ValidationError(_("Cần nêu lý do khi “%(action)s”.") % {"action": action.label})
+        from_state = locked.state
+        now = timezone.now()
+        if action == Action.SUBMIT:
+            locked.submitted_by = user
+        elif action in (Action.PUBLISH, Action.FORCE_PUBLISH):
+            _apply_pending_change(locked)
+            if not locked.live:
+                # A chosen time, else the planned one, else now; a planned time that
+                # has already passed means "now". A change to a live item applies at once.
+                planned = locked.publish_at if locked.publish_at and locked.publish_at > now else None
+                locked.publish_at = publish_at or planned or now
+            locked.live = True
+            locked.first_published_at = locked.first_published_at or locked.publish_at
+        elif action == Action.WITHDRAW:
+            locked.live = False
+            _apply_pending_change(locked)
+        elif action == Action.REOPEN:
+            _apply_pending_change(locked)
+        locked.state = rule.target
+        locked.version += 1
+        locked.save()
+        log = _log(
+            item=locked,
+            action=action,
+            from_state=from_state,
+            to_state=rule.target,
+            user=user,
+            comment=comment,
+            publish_at=locked.publish_at if rule.target == State.PUBLISHED else None,
+        )
+        if rule.target == State.PUBLISHED:
+            record_revision(item=locked, user=user, kind=RevisionKind.PUBLISHED)
+        transaction.on_commit(lambda: transitioned.send(sender=model, item=locked, log=log, user=user))
+    # Keep the caller's object in step with the database.
+    for f in model._meta.concrete_fields:
+        setattr(item, f.attname, getattr(locked, f.attname))
+    return log

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    name = "portal.search"
+    label = "search"
+    verbose_name = _("Tìm kiếm")
+
+    def ready(self) -> None:
+        from . import signal_handlers  # noqa: F401

@@ -1,0 +1,25 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from portal.editorial.permissions import may_see_internal
+
+from . import services
+
+
+def _mark(text: str) -> str:
+    return mark_safe(escape(text or "").replace("\x02", "<mark>").replace("\x03", "</mark>"))
+
+
+def search(request):
+    query = (request.GET.get("q") or "").strip()[:200]
+    page = None
+    if query:
+        language = "en" if (get_language() or "vi").startswith("en") else "vi"
+        results = services.search(query=query, staff=may_see_internal(request.user), language=language)
+        page = Paginator(results, 20).get_page(request.GET.get("trang"))
+        for doc in page.object_list:
+            doc.snippet = _mark(doc.headline) if doc.headline else escape(doc.summary)
+    return render(request, "search/results.html", {"query": query, "page": page})

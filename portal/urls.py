@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.static import serve
+
+from news.feeds import LatestNewsFeed
+from news.sitemaps import ArticleSitemap
+from portal.core import uploads
+from portal.core import views as core_views
+from portal.editorial.views import pending_queue
+from portal.search import views as search_views
+
+admin.site.site_header = "Cổng thông tin điện tử — Bộ Thông tin và Truyền thông"
+admin.site.site_title = "Quản trị Cổng TTĐT"
+admin.site.index_title = "Biên tập nội dung"
+
+sitemaps = {"tin-tuc": ArticleSitemap}
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("rss/", LatestNewsFeed(), name="rss"),
+    path("dem-truy-cap/", core_views.visit_beacon, name="visit_beacon"),
+    path("admin/cho-duyet/", admin.site.admin_view(pending_queue), name="pending_queue"),
+    path("admin/tai-anh/", uploads.editor_image_upload, name="editor_image_upload"),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", core_views.home, name="home"),
+    path("tin-tuc/", include("news.urls")),
+    path("giao-ban/", include("meetings.urls")),
+    path("thong-ke/", include("stats.urls")),
+    path("tim-kiem/", search_views.search, name="search"),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG or settings.SERVE_MEDIA:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler404 = "portal.core.views.page_not_found"
+handler500 = "portal.core.views.server_error"
