@@ -7,7 +7,8 @@ class NewsConfig(AppConfig):
     verbose_name = _("Tin tức")
 
     def ready(self) -> None:
-        from portal.core import home
+        from portal.core import counters, home
+        from portal.core import sitemaps as sitemap_registry
         from portal.editorial import registry as editorial_registry
         from portal.search import registry as search_registry
 
@@ -17,4 +18,8 @@ class NewsConfig(AppConfig):
 
         editorial_registry.register(Article)
         search_registry.register(Article, to_document=article_document)
+        from .sitemaps import ArticleSitemap
+
         home.register(home_section, order=10)
+        sitemap_registry.register("tin-tuc", ArticleSitemap)
+        counters.register_view_counted(Article)

@@ -97,6 +97,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Each developer or CI job may use its own throwaway test database.
+DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DB_NAME", "test_portal")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache setting: a local default shared by every gunicorn worker of one machine

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 from news.feeds import LatestNewsFeed
-from news.sitemaps import ArticleSitemap
+from portal.core import sitemaps as sitemap_registry
 from portal.core import uploads
 from portal.core import views as core_views
 from portal.editorial.views import pending_queue
@@ -16,12 +16,11 @@ admin.site.site_header = "Cổng thông tin điện tử — Bộ Thông tin và
 admin.site.site_title = "Quản trị Cổng TTĐT"
 admin.site.index_title = "Biên tập nội dung"
 
-sitemaps = {"tin-tuc": ArticleSitemap}
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemap_registry.SITEMAPS}, name="sitemap"),
     path("rss/", LatestNewsFeed(), name="rss"),
     path("dem-truy-cap/", core_views.visit_beacon, name="visit_beacon"),
     path("admin/cho-duyet/", admin.site.admin_view(pending_queue), name="pending_queue"),

@@ -1,0 +1,68 @@
+"""Demo content: one account per role and each app's demo items.
+
+Accounts ``phongvien``, ``bientap``, ``banbientap``, ``quantri`` get the password in
+``DEMO_PASSWORD``; without it a random one is printed once. Each installed app may
+provide ``<app>/demo.py`` with ``load(*, users, stdout)``; it must be idempotent
+(running ``make run`` twice reuses what exists and loses nothing).
+"""
+
+import importlib
+import importlib.util
+import os
+import secrets
+
+from django.apps import apps
+from django.contrib.auth.models import Group, User
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from portal.editorial.enums import Role
+
+ACCOUNTS = [
+    ("phongvien", Role.REPORTER, "Nguyễn Minh Thùy", "Phóng viên"),
+    ("bientap", Role.EDITOR, "Trần Văn Hùng", "Biên tập viên"),
+    ("banbientap", Role.BOARD, "Lê Thị Thu Hà", "Ban Biên tập"),
+    ("quantri", Role.ADMIN, "Phạm Quốc Anh", "Quản trị"),
+]
+
+
+class Command(BaseCommand):
+    help = "Tạo tài khoản mẫu cho mỗi vai trò và nội dung mẫu (idempotent)."
+
+    def handle(self, *args, **options):
+        password = os.environ.get("DEMO_PASSWORD")
+        generated = None
+        users = {}
+        with transaction.atomic():
+            for username, role, full_name, _label in ACCOUNTS:
+                last, _, first = full_name.rpartition(" ")
+                user, created = User.objects.get_or_create(
+                    username=username,
+                    defaults={
+                        "first_name": first,
+                        "last_name": last,
+                        "email": f"{username}@mic.gov.vn",
+                        "is_staff": True,
+                    },
+                )
+                if created or password:
+                    if not password and generated is None:
+                        generated = secrets.token_urlsafe(12)
+                    user.set_password(password or generated)
+                    if role == Role.ADMIN:
+                        user.is_superuser = True
+                    user.save()
+                user.groups.add(Group.objects.get(name=role.value))
+                users[role] = user
+        if generated:
+            self.stdout.write(
+                self.style.WARNING(f"Mật khẩu tạo ngẫu nhiên cho các tài khoản mẫu mới (chỉ in một lần): {generated}")
+            )
+        for config in apps.get_app_configs():
+            module_name = f"{config.name}.demo"
+            if importlib.util.find_spec(module_name) is None:
+                continue
+            module = importlib.import_module(module_name)
+            with transaction.atomic():
+                module.load(users=users, stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Đã nạp nội dung mẫu."))
