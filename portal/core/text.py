@@ -5,7 +5,7 @@ from django.utils.text import slugify
 
 def vn_slugify(value: str, max_length: int = 200) -> str:
     """Slug without diacritics; "đ" becomes "d" (NFKD alone would drop it)."""
-    value = (value or "").replace("đ", "d").replace("Đ", "D")
+    value = (value or "").replace("đ", "d").replace("Đ", "D").replace("/", "-")
     return slugify(value)[:max_length].strip("-")
 
 

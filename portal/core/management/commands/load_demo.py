@@ -12,6 +12,7 @@ import os
 import secrets
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -30,6 +31,8 @@ class Command(BaseCommand):
     help = "Tạo tài khoản mẫu cho mỗi vai trò và nội dung mẫu (idempotent)."
 
     def handle(self, *args, **options):
+        # Demo transitions would otherwise print dozens of notification e-mails.
+        settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
         password = os.environ.get("DEMO_PASSWORD")
         generated = None
         users = {}
