@@ -25,7 +25,8 @@ class ArticleForm(EditorialAdminForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["slug"].required = False
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
 
     def clean_slug(self):
         slug = vn_slugify(self.cleaned_data.get("slug") or "", 280)

@@ -36,7 +36,7 @@ def make_user(role: Role | None, username: str | None = None, **extra) -> User:
         **extra,
     )
     if role is not None:
-        user.groups.add(Group.objects.get(name=role.value))
+        user.groups.add(Group.objects.get_or_create(name=role.value)[0])
     return user
 
 
@@ -95,3 +95,30 @@ def clock(monkeypatch):
     c = Clock(monkeypatch)
     c.set(c.now)
     return c
+
+
+@pytest.fixture
+def run_on_commit(db, monkeypatch):
+    """Run ``transaction.on_commit`` callbacks when the code's own outermost atomic block
+    ends, as a real commit would (the test's wrapping transaction never commits)."""
+    from django.db import transaction
+
+    base = {}
+    original_exit = transaction.Atomic.__exit__
+
+    def exit_and_commit(self, exc_type, exc_value, traceback):
+        result = original_exit(self, exc_type, exc_value, traceback)
+        conn = transaction.get_connection(self.using)
+        depth = base.setdefault(self.using or "default", None)
+        if depth is not None and len(conn.atomic_blocks) == depth and conn.run_on_commit and not exc_type:
+            callbacks, conn.run_on_commit = conn.run_on_commit, []
+            for _sids, func, _robust in callbacks:
+                func()
+        return result
+
+    from django.db import connections
+
+    for alias in connections:
+        base[alias] = len(connections[alias].atomic_blocks) if connections[alias].in_atomic_block else None
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_and_commit)
+    return None
