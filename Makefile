@@ -4,7 +4,11 @@ SHELL := /bin/bash
 PORT ?= 8000
 PGPORT ?= 54329
 export PGPORT
-export DATABASE_URL ?= postgres://postgres@127.0.0.1:$(PGPORT)/portal
+# Without DATABASE_URL, the project starts and uses its own PostgreSQL (scripts/pg.sh).
+ifeq ($(origin DATABASE_URL),undefined)
+export PORTAL_LOCAL_PG := 1
+export DATABASE_URL := postgres://postgres@127.0.0.1:$(PGPORT)/portal
+endif
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed

@@ -26,7 +26,7 @@ ensure_installed() {
 }
 
 start() {
-  if [ -n "${DATABASE_URL:-}" ]; then
+  if [ -n "${DATABASE_URL:-}" ] && [ "${PORTAL_LOCAL_PG:-0}" != "1" ]; then
     echo "DATABASE_URL is set: using that PostgreSQL."
     return
   fi
