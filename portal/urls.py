@@ -15,6 +15,7 @@ from portal.search import views as search_views
 admin.site.site_header = "Cổng thông tin điện tử — Bộ Thông tin và Truyền thông"
 admin.site.site_title = "Quản trị Cổng TTĐT"
 admin.site.index_title = "Biên tập nội dung"
+admin.site.enable_nav_sidebar = False
 
 
 urlpatterns = [
