@@ -40,3 +40,66 @@ def published_article(*, author, approver, at=None, **kw):
     wf.transition(item=item, action=Action.SUBMIT, user=author)
     wf.transition(item=item, action=Action.PUBLISH, user=approver, publish_at=at)
     return item
+
+
+def article_in_state(state, *, author, editor=None, board=None, **kw):
+    """An article brought to ``state`` through the workflow (written and submitted by
+    ``author``; returned by ``editor``; published and withdrawn by ``board``)."""
+    from portal.editorial.enums import State
+
+    item = article(author=author, **kw)
+    if state == State.DRAFT:
+        return item
+    wf.transition(item=item, action=Action.SUBMIT, user=author)
+    if state == State.RETURNED:
+        wf.transition(item=item, action=Action.RETURN, user=editor or board, comment="Cần bổ sung số liệu.")
+    elif state in (State.PUBLISHED, State.WITHDRAWN):
+        wf.transition(item=item, action=Action.PUBLISH, user=board)
+        if state == State.WITHDRAWN:
+            wf.transition(item=item, action=Action.WITHDRAW, user=board, comment="Thông tin cần đính chính.")
+    return item
+
+
+def article_form_data(item, **overrides):
+    """The POST data of the article admin form as a browser sends it, from ``item``."""
+    from django.utils import timezone
+
+    def split(value):
+        if not value:
+            return "", ""
+        local = timezone.localtime(value)
+        return local.strftime("%Y-%m-%d"), local.strftime("%H:%M:%S")
+
+    pub_d, pub_t = split(item.publish_at)
+    exp_d, exp_t = split(item.expire_at)
+    data = {
+        "title": item.title,
+        "slug": item.slug,
+        "lead": item.lead,
+        "body": item.body,
+        "cover_alt": item.cover_alt,
+        "cover_caption": item.cover_caption,
+        "category": str(item.category_id),
+        "byline": item.byline,
+        "source": item.source,
+        "language": item.language,
+        "translation": str(item.translation_id or ""),
+        "publish_at_0": pub_d,
+        "publish_at_1": pub_t,
+        "expire_at_0": exp_d,
+        "expire_at_1": exp_t,
+        "edit_version": str(item.version) if item.pk else "",
+        "_save": "Lưu",
+    }
+    if item.pk:
+        data["tags"] = [str(pk) for pk in item.tags.values_list("pk", flat=True)]
+    if item.is_internal:
+        data["is_internal"] = "on"
+    if item.featured:
+        data["featured"] = "on"
+    for key, value in overrides.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data
