@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "portal.core"
     label = "core"
     verbose_name = _("Cổng thông tin")
+
+    def ready(self) -> None:
+        from . import cache  # noqa: F401  (page cache invalidation receivers)

@@ -1,0 +1,209 @@
+"""Whole-page cache of anonymous responses: the publication generation and the schedule.
+
+Every cached page is stored under the current *publication generation*, a random token
+kept in the shared cache. Anything that can change what readers see replaces the token
+(``bump()``): a workflow transition of any model, ``content_changed``, a change of the
+search index, an edit made in the admin. Pages stored under an older token are never read
+again, so a publish or a withdrawal is visible at once on every worker and every server
+that share the cache. The token is replaced, not incremented: two servers bumping at the
+same moment can never leave it unchanged.
+
+Time alone also changes what readers see (an item's ``publish_at`` or ``expire_at``
+passes). Each page is therefore stored with an absolute expiry no later than the next
+scheduled change of any registered model (``next_change()``, computed once per
+generation and again when that time has passed), and the clock decides, not a worker.
+
+Other apps join without this module knowing them:
+
+- every model in ``portal.editorial.registry.models()`` is scanned for ``publish_at`` /
+  ``expire_at`` of live items;
+- ``register_schedule(fn)``: ``fn(now) -> datetime | None``, the next time something
+  else becomes visible (an embargo on a statistics value, for example);
+- ``bump()`` (or sending ``portal.editorial.signals.content_changed``) after any other
+  write that readers see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import secrets
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone
+
+from portal.editorial import registry
+from portal.editorial.signals import content_changed, transitioned
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+NEXT_CHANGE_KEY = "pagecache:next:{generation}"
+PAGE_KEY = "pagecache:page:{generation}:{digest}"
+# How long the generation token and the computed schedule are kept (a lost token only
+# means one round of re-rendering).
+META_TIMEOUT = 30 * 86400
+
+_schedules: list[Callable[[dt.datetime], dt.datetime | None]] = []
+
+
+def register_schedule(fn: Callable[[dt.datetime], dt.datetime | None]) -> None:
+    """``fn(now)`` returns the next time (after ``now``) something becomes visible or
+    invisible to anonymous readers, or None."""
+    if fn not in _schedules:
+        _schedules.append(fn)
+
+
+def cache_backend():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def is_shared_backend(backend=None) -> bool:
+    """A process-local cache (LocMem, Dummy) would let each worker keep its own generation:
+    a publish seen by one worker would stay invisible on the others. The page cache only
+    runs on a cache every worker shares, unless ``PAGE_CACHE_ALLOW_LOCAL`` (one process)."""
+    from django.core.cache.backends.dummy import DummyCache
+    from django.core.cache.backends.locmem import LocMemCache
+
+    backend = backend or cache_backend()
+    if isinstance(backend, DummyCache):
+        return False
+    if isinstance(backend, LocMemCache):
+        return bool(getattr(settings, "PAGE_CACHE_ALLOW_LOCAL", False))
+    return True
+
+
+def enabled() -> bool:
+    return bool(getattr(settings, "PAGE_CACHE", True)) and is_shared_backend()
+
+
+def page_timeout() -> int:
+    return int(getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
+
+
+# -- generation ---------------------------------------------------------------------------
+
+
+def generation(*, create: bool = True) -> str | None:
+    token = cache_backend().get(GENERATION_KEY)
+    if token is None and create:
+        token = secrets.token_hex(8)
+        # add(): of two workers starting at once, one token wins and both use it.
+        if not cache_backend().add(GENERATION_KEY, token, META_TIMEOUT):
+            token = cache_backend().get(GENERATION_KEY) or token
+    return token
+
+
+def bump(*, reason: str = "") -> str:
+    """Make every cached page stale at once (every worker, every server sharing the cache)
+    and compute the schedule of the new generation."""
+    token = secrets.token_hex(8)
+    backend = cache_backend()
+    try:
+        backend.set(GENERATION_KEY, token, META_TIMEOUT)
+    except Exception:  # the cache being down must not break a publish
+        logger.exception("page cache: could not bump the generation (%s)", reason)
+        return token
+    try:
+        _store_next_change(token, timezone.now())
+    except Exception:
+        logger.exception("page cache: could not compute the next scheduled change")
+    return token
+
+
+# -- schedule -----------------------------------------------------------------------------
+
+
+def compute_next_change(now: dt.datetime) -> dt.datetime | None:
+    """The earliest ``publish_at`` or ``expire_at`` after ``now`` of a live item of any
+    registered model, or of a registered schedule: one SQL query for all models (each part
+    reads one index entry where the model has an index on that column)."""
+    parts, params = [], []
+    for model in registry.models():
+        names = {f.name for f in model._meta.concrete_fields}
+        table = connection.ops.quote_name(model._meta.db_table)
+        for column in ("publish_at", "expire_at"):
+            if column not in names or "live" not in names:
+                continue
+            col = connection.ops.quote_name(column)
+            parts.append(f"(SELECT MIN({col}) FROM {table} WHERE live AND {col} > %s)")  # noqa: S608
+            params.append(now)
+    candidates: list[dt.datetime] = []
+    if parts:
+        with connection.cursor() as cur:
+            cur.execute("SELECT LEAST(" + ", ".join(parts) + ")", params)  # noqa: S608
+            value = cur.fetchone()[0]
+        if value is not None:
+            candidates.append(value)
+    for fn in _schedules:
+        value = fn(now)
+        if value is not None and value > now:
+            candidates.append(value)
+    return min(candidates) if candidates else None
+
+
+def _store_next_change(token: str, now: dt.datetime) -> dt.datetime | None:
+    value = compute_next_change(now)
+    cache_backend().set(NEXT_CHANGE_KEY.format(generation=token), (now, value), META_TIMEOUT)
+    return value
+
+
+def next_change(token: str, now: dt.datetime | None = None) -> dt.datetime | None:
+    """The next scheduled change after ``now``, from the cache when still valid (computed
+    for this generation, before ``now``, and not yet passed)."""
+    now = now or timezone.now()
+    stored = cache_backend().get(NEXT_CHANGE_KEY.format(generation=token))
+    if stored is not None:
+        computed_at, value = stored
+        if computed_at <= now and (value is None or value > now):
+            return value
+    return _store_next_change(token, now)
+
+
+def page_expiry(token: str, now: dt.datetime) -> dt.datetime:
+    """Absolute time until which a page rendered now under ``token`` may be served."""
+    expiry = now + dt.timedelta(seconds=page_timeout())
+    upcoming = next_change(token, now)
+    if upcoming is not None and upcoming < expiry:
+        expiry = upcoming
+    return expiry
+
+
+# -- what bumps the generation ----------------------------------------------------------
+
+
+@receiver(transitioned, dispatch_uid="pagecache_transitioned")
+def _on_transition(sender, **kwargs):
+    if enabled():
+        bump(reason=f"transition {sender.__name__}")
+
+
+@receiver(content_changed, dispatch_uid="pagecache_content_changed")
+def _on_content_changed(sender, **kwargs):
+    if enabled():
+        bump(reason=f"content_changed {getattr(sender, '__name__', sender)}")
+
+
+def _connect_model_signals() -> None:
+    """The search index (re-indexed after the transition signal) and every admin edit
+    (each one writes a LogEntry): categories, website links, anything else in the admin."""
+    from django.contrib.admin.models import LogEntry
+
+    from portal.search.models import SearchDocument
+
+    for model in (SearchDocument, LogEntry):
+        post_save.connect(_on_model_change, sender=model, dispatch_uid=f"pagecache_save_{model.__name__}")
+        post_delete.connect(_on_model_change, sender=model, dispatch_uid=f"pagecache_delete_{model.__name__}")
+
+
+def _on_model_change(sender, **kwargs):
+    if enabled():
+        bump(reason=f"{sender.__name__} changed")
+
+
+_connect_model_signals()
