@@ -8,4 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self) -> None:
-        from . import cache  # noqa: F401  (page cache invalidation receivers)
+        from . import cache
+
+        cache.connect_signals()  # what invalidates the anonymous page cache

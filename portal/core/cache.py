@@ -189,8 +189,8 @@ def _on_content_changed(sender, **kwargs):
         bump(reason=f"content_changed {getattr(sender, '__name__', sender)}")
 
 
-def _connect_model_signals() -> None:
-    """The search index (re-indexed after the transition signal) and every admin edit
+def connect_signals() -> None:
+    """Called from ``CoreConfig.ready()``. The search index (re-indexed after the transition signal) and every admin edit
     (each one writes a LogEntry): categories, website links, anything else in the admin."""
     from django.contrib.admin.models import LogEntry
 
@@ -206,4 +206,27 @@ def _on_model_change(sender, **kwargs):
         bump(reason=f"{sender.__name__} changed")
 
 
-_connect_model_signals()
+# -- the local default backend --------------------------------------------------------
+
+try:
+    from django.core.cache.backends.filebased import FileBasedCache as _FileBasedCache
+except ImportError:  # pragma: no cover
+    _FileBasedCache = object  # type: ignore[misc,assignment]
+
+
+class FileCache(_FileBasedCache):
+    """Django's file cache, shared by every worker of one machine (atomic rename on write),
+    except that it counts its files on one write in ``CULL_EVERY`` (default 50) instead of
+    on every write: with thousands of cached pages, listing the directory on each write
+    (each visit beacon, each miss) would cost more than the page itself."""
+
+    def __init__(self, dir, params):
+        super().__init__(dir, params)
+        options = params.get("OPTIONS", {})
+        self._cull_every = max(1, int(options.get("CULL_EVERY", 50)))
+
+    def _cull(self):
+        import random
+
+        if random.randrange(self._cull_every) == 0:
+            super()._cull()
