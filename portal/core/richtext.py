@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import nh3
+from django import forms
 from django.conf import settings
 from django.utils.html import strip_tags
 from django_ckeditor_5.fields import CKEditor5Field
@@ -29,16 +30,25 @@ ATTRIBUTES = {
 SAFE_FIGURE_CLASSES = {"image", "table", "image-style-side", "image_resized"}
 
 
+# Browsers drop tabs and newlines inside URLs and read "/\\host" as "//host".
+URL_NOISE = re.compile(r"[\t\n\r]")
+
+
+def _is_local_path(url: str) -> bool:
+    return url.startswith("/") and not url.startswith(("//", "/\\"))
+
+
 def _filter(element: str, attribute: str, value: str) -> str | None:
     if element == "img" and attribute == "srcset":
         media = settings.MEDIA_URL
-        parts = [p.strip() for p in value.split(",") if p.strip()]
-        if all(p.startswith(media) for p in parts):
-            return value
+        parts = [URL_NOISE.sub("", p).strip() for p in value.split(",") if p.strip()]
+        if parts and all(p.startswith(media) and _is_local_path(p) for p in parts):
+            return ", ".join(parts)
         return None
     if element == "img" and attribute == "src":
-        if value.startswith(("/", "http://", "https://")) and not value.startswith("//"):
-            return value
+        url = URL_NOISE.sub("", value).strip()
+        if _is_local_path(url) or url.lower().startswith(("http://", "https://")):
+            return url
         return None
     if element == "figure" and attribute == "class":
         kept = [c for c in value.split() if c in SAFE_FIGURE_CLASSES]
@@ -70,8 +80,25 @@ def html_to_text(html: str) -> str:
     return WS.sub(" ", strip_tags(text)).strip()
 
 
+class SanitizedHTMLFormField(forms.CharField):
+    """Cleans to sanitised HTML, so that whatever a form keeps (a revision awaiting
+    approval, a text refused by a concurrent edit) is already safe to render."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        return sanitize_html(value) if isinstance(value, str) else value
+
+
 class SanitizedHTMLField(CKEditor5Field):
-    """A CKEditor 5 field whose value is sanitised by nh3 whenever it is saved."""
+    """A CKEditor 5 field whose value is sanitised by nh3 when a form cleans it, when a
+    model is validated or restored from a revision, and whenever it is saved."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": SanitizedHTMLFormField, **kwargs})
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return sanitize_html(value) if isinstance(value, str) else value
 
     def pre_save(self, model_instance, add):
         value = sanitize_html(getattr(model_instance, self.attname) or "")

@@ -26,6 +26,8 @@ from .enums import Action, State
 from .models import Revision, TransitionLog
 from .workflow import TRANSITIONS
 
+TZ_NOTE = gettext_lazy("Mọi thời điểm được nhập và hiển thị theo giờ Việt Nam (UTC+7).")
+
 
 class EditorialAdminForm(forms.ModelForm):
     """Carries the version the editor started from, to refuse a save over someone
@@ -163,6 +165,10 @@ class EditorialAdmin(admin.ModelAdmin):
             )
         return super().response_change(request, obj)
 
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {"wf_tz_note": TZ_NOTE, **(extra_context or {})}
+        return super().add_view(request, form_url, extra_context)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         obj = self.get_object(request, object_id)
@@ -189,7 +195,7 @@ class EditorialAdmin(admin.ModelAdmin):
             "wf_revisions": services.revisions_of(obj).select_related("created_by")[:50],
             "wf_compare_url": reverse(f"admin:{info[0]}_{info[1]}_compare", args=[obj.pk]),
             "wf_preview_url": reverse(f"admin:{info[0]}_{info[1]}_preview", args=[obj.pk]),
-            "wf_tz_note": _("Mọi thời điểm được nhập và hiển thị theo giờ Việt Nam (UTC+7)."),
+            "wf_tz_note": TZ_NOTE,
         }
 
     # -- extra views -------------------------------------------------------------------

@@ -1,0 +1,278 @@
+"""Saving through the admin: revisions, comparing them, edits to live items waiting for
+approval, concurrent edits, the board's queue and e-mail notifications."""
+
+from __future__ import annotations
+
+from django.core import mail
+from django.urls import reverse
+
+from portal.editorial import services as wf
+from portal.editorial.enums import Action, RevisionKind, State
+from tests import factories
+
+
+def change_url(item) -> str:
+    return reverse("admin:news_article_change", args=[item.pk])
+
+
+def add_url() -> str:
+    return reverse("admin:news_article_add")
+
+
+def transition(client, item, action, comment=""):
+    return client.post(reverse("admin:news_article_transition", args=[item.pk, str(action)]), {"comment": comment})
+
+
+def test_add_page_renders_and_speaks_vietnamese(client, reporter):
+    client.force_login(reporter)
+    page = client.get(add_url())
+    assert page.status_code == 200
+    html = page.content.decode()
+    for label in ("Tiêu đề", "Sapo", "Nội dung", "Chuyên mục", "theo giờ Việt Nam (UTC+7)"):
+        assert label in html
+
+
+def test_every_admin_save_keeps_a_revision(client, reporter):
+    cat = factories.category()
+    client.force_login(reporter)
+    from news.models import Article
+
+    blank = Article(title="", slug="", lead="", body="", category=cat)
+    data = factories.article_form_data(
+        blank,
+        title="Hội nghị giao ban quản lý nhà nước tháng 1/2023",
+        lead="Bộ trưởng Nguyễn Mạnh Hùng chủ trì hội nghị.",
+        body="<p>Doanh thu toàn ngành ước đạt 296.000 tỷ đồng.</p>",
+        edit_version=None,
+    )
+    response = client.post(add_url(), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    item = Article.objects.get()
+    assert item.created_by == reporter and item.state == State.DRAFT
+    assert wf.revisions_of(item).count() == 1
+
+    for n in range(2, 5):
+        data = factories.article_form_data(item, body=f"<p>Bản sửa lần {n}.</p>")
+        assert client.post(change_url(item), data).status_code == 302
+        item.refresh_from_db()
+        assert wf.revisions_of(item).count() == n
+        assert item.body == f"<p>Bản sửa lần {n}.</p>"
+    assert [r.number for r in wf.revisions_of(item)] == [4, 3, 2, 1]
+    assert all(r.created_by_id == reporter.pk for r in wf.revisions_of(item))
+
+
+def test_compare_view_shows_both_sides_with_changes_marked(client, reporter):
+    item = factories.article(author=reporter, title="Tiêu đề ban đầu", body="<p>Doanh thu đạt 100 tỷ đồng.</p>")
+    client.force_login(reporter)
+    client.post(change_url(item), factories.article_form_data(item))
+    item.refresh_from_db()
+    client.post(
+        change_url(item),
+        factories.article_form_data(item, title="Tiêu đề đã sửa", body="<p>Doanh thu đạt 120 tỷ đồng.</p>"),
+    )
+    numbers = sorted(wf.revisions_of(item).values_list("number", flat=True))
+    assert len(numbers) == 2
+    page = client.get(reverse("admin:news_article_compare", args=[item.pk]), {"a": numbers[0], "b": numbers[1]})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f"#{numbers[0]}" in html and f"#{numbers[1]}" in html
+    assert "<del>100</del>" in html and "<ins>120</ins>" in html
+    assert "<del>ban</del>" in html or "<del>ban đầu</del>" in html
+    assert "đã đổi" in html
+    # Unchanged fields are shown on both sides, unmarked.
+    sapo_row = html.split("Sapo", 1)[1].split("</tr>", 1)[0]
+    assert "đã đổi" not in sapo_row and "<del>" not in sapo_row
+
+
+def test_compare_view_escapes_content(client, reporter):
+    item = factories.article(author=reporter, title="Tiêu đề một")
+    client.force_login(reporter)
+    client.post(change_url(item), factories.article_form_data(item))
+    item.refresh_from_db()
+    client.post(change_url(item), factories.article_form_data(item, title="<b>Tiêu đề hai</b>"))
+    numbers = sorted(wf.revisions_of(item).values_list("number", flat=True))
+    html = client.get(
+        reverse("admin:news_article_compare", args=[item.pk]), {"a": numbers[0], "b": numbers[1]}
+    ).content.decode()
+    assert "<b>Tiêu đề hai</b>" not in html
+
+
+def test_editing_published_article_waits_for_approval(client, reporter, board, board2):
+    item = factories.published_article(author=reporter, approver=board2, body="<p>Bản đã duyệt.</p>")
+    public_url = item.get_absolute_url()
+    assert "Bản đã duyệt." in client.get(public_url).content.decode()
+
+    client.force_login(board)
+    response = client.post(
+        change_url(item),
+        factories.article_form_data(item, title="Tiêu đề mới chưa duyệt", body="<p>Bản sửa chưa duyệt.</p>"),
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Bạn đọc vẫn thấy bản đã xuất bản" in response.content.decode()
+    item.refresh_from_db()
+    assert item.live and item.has_unpublished_changes
+
+    client.logout()
+    page = client.get(public_url).content.decode()
+    assert "Bản đã duyệt." in page and "chưa duyệt" not in page
+    assert "Tiêu đề mới chưa duyệt" not in client.get("/").content.decode()
+
+    # The editors see the change in the form and in the preview.
+    client.force_login(board)
+    form_page = client.get(change_url(item)).content.decode()
+    assert "Bản sửa chưa duyệt." in form_page
+    preview = client.get(reverse("admin:news_article_preview", args=[item.pk]))
+    assert "Bản sửa chưa duyệt." in preview.content.decode()
+    assert "BẢN XEM TRƯỚC" in preview.content.decode()
+
+    # Submit, then another board member approves: readers see the change.
+    assert transition(client, item, Action.SUBMIT).status_code == 302
+    client.force_login(board2)
+    assert transition(client, item, Action.PUBLISH).status_code == 302
+    client.logout()
+    page = client.get(public_url).content.decode()
+    assert "Bản sửa chưa duyệt." in page and "Bản đã duyệt." not in page
+    item.refresh_from_db()
+    assert item.title == "Tiêu đề mới chưa duyệt" and not item.has_unpublished_changes
+
+
+def test_returned_change_to_live_article_keeps_old_version_public(client, reporter, editor, board, board2):
+    item = factories.published_article(author=reporter, approver=board2, body="<p>Bản đã duyệt.</p>")
+    client.force_login(board)
+    client.post(change_url(item), factories.article_form_data(item, body="<p>Bản sửa sai.</p>"))
+    wf.transition(item=item, action=Action.SUBMIT, user=board)
+    wf.transition(item=item, action=Action.RETURN, user=editor, comment="Sai số liệu.")
+    client.logout()
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert "Bản đã duyệt." in page and "Bản sửa sai." not in page
+
+
+def test_concurrent_edits_second_is_refused_and_kept(client, reporter, editor):
+    item = factories.article(author=reporter, body="<p>Bản gốc.</p>")
+    start = factories.article_form_data(item)
+    assert start["edit_version"] == str(item.version)
+
+    client.force_login(reporter)
+    first = client.post(change_url(item), {**start, "body": "<p>Bản của phóng viên.</p>"})
+    assert first.status_code == 302
+
+    client.force_login(editor)
+    second = client.post(change_url(item), {**start, "body": "<p>Bản của biên tập viên.</p>"})
+    assert second.status_code == 200  # the form again, with the message
+    html = second.content.decode()
+    assert "vừa được" in html and "sửa lúc" in html and "không bị mất" in html
+
+    item.refresh_from_db()
+    assert item.body == "<p>Bản của phóng viên.</p>"
+    kept = wf.revisions_of(item).filter(kind=RevisionKind.CONFLICT).get()
+    assert kept.data["body"] == "<p>Bản của biên tập viên.</p>"
+    assert kept.created_by == editor
+    # Both texts are there to compare.
+    bodies = [r.data["body"] for r in wf.revisions_of(item)]
+    assert "<p>Bản của phóng viên.</p>" in bodies and "<p>Bản của biên tập viên.</p>" in bodies
+
+
+def test_concurrent_edits_of_a_live_article(client, reporter, board, board2):
+    item = factories.published_article(author=reporter, approver=board2)
+    start = factories.article_form_data(item)
+    client.force_login(board)
+    assert client.post(change_url(item), {**start, "lead": "Sapo thứ nhất."}).status_code == 302
+    client.force_login(board2)
+    second = client.post(change_url(item), {**start, "lead": "Sapo thứ hai."})
+    assert second.status_code == 200
+    assert "không bị mất" in second.content.decode()
+    assert wf.revisions_of(item).filter(kind=RevisionKind.CONFLICT, data__lead="Sapo thứ hai.").exists()
+
+
+def test_reporter_cannot_edit_others_or_submitted_items(client, reporter, reporter2):
+    item = factories.article(author=reporter2, title="Bài của người khác")
+    client.force_login(reporter)
+    response = client.post(change_url(item), factories.article_form_data(item, title="Chiếm bài"))
+    assert response.status_code == 403
+    item.refresh_from_db()
+    assert item.title == "Bài của người khác"
+
+    own = factories.article_in_state(State.PENDING, author=reporter, title="Đã gửi duyệt")
+    response = client.post(change_url(own), factories.article_form_data(own, title="Sửa sau khi gửi"))
+    assert response.status_code == 403
+    own.refresh_from_db()
+    assert own.title == "Đã gửi duyệt"
+
+
+def test_editor_cannot_edit_published_article(client, reporter, editor, board):
+    item = factories.published_article(author=reporter, approver=board, title="Đã xuất bản")
+    client.force_login(editor)
+    response = client.post(change_url(item), factories.article_form_data(item, title="Sửa trái phép"))
+    assert response.status_code == 403
+    item.refresh_from_db()
+    assert item.title == "Đã xuất bản" and not item.has_unpublished_changes
+
+
+def test_admin_list_shows_state_author_and_filters(client, reporter, board):
+    factories.article_in_state(State.PENDING, author=reporter, title="Bài chờ duyệt A")
+    factories.article(author=board, title="Bài nháp B")
+    client.force_login(board)
+    html = client.get(reverse("admin:news_article_changelist")).content.decode()
+    assert "Bài chờ duyệt A" in html and "Bài nháp B" in html
+    assert "Chờ duyệt" in html and "phongvien" in html
+    filtered = client.get(reverse("admin:news_article_changelist"), {"state": "pending"}).content.decode()
+    assert "Bài chờ duyệt A" in filtered and "Bài nháp B" not in filtered
+    by_author = client.get(reverse("admin:news_article_changelist"), {"created_by__id__exact": reporter.pk})
+    assert "Bài nháp B" not in by_author.content.decode()
+
+
+def test_board_queue_lists_pending_items(client, reporter, board):
+    factories.article_in_state(State.PENDING, author=reporter, title="Đang chờ Ban Biên tập")
+    factories.article(author=reporter, title="Vẫn là nháp")
+    client.force_login(board)
+    html = client.get(reverse("pending_queue")).content.decode()
+    assert "Đang chờ Ban Biên tập" in html and "Vẫn là nháp" not in html
+
+
+def test_preview_of_a_draft_uses_the_public_template(client, reporter, staff_reader):
+    item = factories.article(author=reporter, title="Bản nháp xem trước")
+    client.force_login(reporter)
+    response = client.get(reverse("admin:news_article_preview", args=[item.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bản nháp xem trước" in html and "BẢN XEM TRƯỚC" in html
+    assert "noindex" in response["X-Robots-Tag"]
+    client.logout()
+    assert client.get(item.get_absolute_url()).status_code == 404
+    client.force_login(staff_reader)  # staff without a workflow role
+    assert client.get(reverse("admin:news_article_preview", args=[item.pk])).status_code == 403
+
+
+def test_notifications(reporter, editor, board, board2, settings):
+    item = factories.article(author=reporter, title="Bài cần duyệt")
+    mail.outbox.clear()
+    wf.transition(item=item, action=Action.SUBMIT, user=reporter)
+    assert len(mail.outbox) == 1
+    assert set(mail.outbox[0].to) == {board.email, board2.email}
+    assert "Bài cần duyệt" in mail.outbox[0].subject
+
+    mail.outbox.clear()
+    wf.transition(item=item, action=Action.RETURN, user=editor, comment="Thiếu ảnh minh hoạ.")
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [reporter.email]
+    assert "Thiếu ảnh minh hoạ." in mail.outbox[0].body
+
+    wf.transition(item=item, action=Action.SUBMIT, user=reporter)
+    mail.outbox.clear()
+    wf.transition(item=item, action=Action.PUBLISH, user=board)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [reporter.email]
+    assert "xuất bản" in mail.outbox[0].subject.lower()
+
+
+def test_notification_not_sent_when_transition_refused(reporter, reporter2):
+    import pytest
+
+    from portal.editorial.permissions import TransitionNotAllowed
+
+    item = factories.article(author=reporter)
+    mail.outbox.clear()
+    with pytest.raises(TransitionNotAllowed):
+        wf.transition(item=item, action=Action.SUBMIT, user=reporter2)
+    assert mail.outbox == []
