@@ -1,4 +1,40 @@
-from django.urls import path  # noqa: F401
+from django.urls import path, register_converter
+
+from . import views
+
+
+class YearConverter:
+    regex = "[0-9]{4}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{int(value):04d}"
+
+
+class MonthConverter:
+    regex = "0[1-9]|1[0-2]"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{int(value):02d}"
+
+
+register_converter(YearConverter, "yyyy")
+register_converter(MonthConverter, "mm")
 
 app_name = "stats"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("lich.ics", views.calendar_ics, name="calendar"),
+    path("<yyyy:year>-<mm:month>/", views.release_page, name="release"),
+    path("<yyyy:year>-<mm:month>.csv", views.release_download, {"fmt": "csv"}, name="release_csv"),
+    path("<yyyy:year>-<mm:month>.xlsx", views.release_download, {"fmt": "xlsx"}, name="release_xlsx"),
+    path("<yyyy:year>-<mm:month>.json", views.release_download, {"fmt": "json"}, name="release_json"),
+    path("<yyyy:year>-<mm:month>.pdf", views.release_download, {"fmt": "pdf"}, name="release_pdf"),
+    path("chi-so/<slug:code>/", views.indicator_page, name="indicator"),
+    path("chi-so/<slug:code>.csv", views.indicator_csv, name="indicator_csv"),
+]

@@ -1,0 +1,288 @@
+"""Statistics in the admin: the release grid (every indicator of every sector, with the
+previous values beside), file import, the template to download, and the catalogue."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from portal.core.formatting import format_number
+from portal.editorial import permissions
+from portal.editorial.admin import EditorialAdmin
+from portal.editorial.enums import Role
+
+from . import selectors, services, templates_xlsx, views
+from .importers import ImportRefused
+from .models import AnnouncedRelease, Correction, Indicator, Release, Sector, Value
+
+
+class CatalogueAdmin(admin.ModelAdmin):
+    """Sectors, indicators and the calendar: editors and above edit, administrators delete."""
+
+    def has_module_permission(self, request):
+        return permissions.may_view_in_admin(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.may_view_in_admin(request.user)
+
+    def has_add_permission(self, request):
+        roles = permissions.user_roles(request.user)
+        return request.user.is_staff and bool(roles & {Role.EDITOR, Role.BOARD, Role.ADMIN})
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return Role.ADMIN in permissions.user_roles(request.user)
+
+
+@admin.register(Sector)
+class SectorAdmin(CatalogueAdmin):
+    list_display = ("name", "name_en", "code", "order")
+    list_editable = ("order",)
+    search_fields = ("name", "code")
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(CatalogueAdmin):
+    list_display = ("code", "name", "sector", "unit", "decimals", "parent", "required", "order")
+    list_filter = ("sector",)
+    list_select_related = ("sector", "parent")
+    search_fields = ("code", "name", "name_en")
+    autocomplete_fields = ("parent",)
+
+
+@admin.register(AnnouncedRelease)
+class AnnouncedReleaseAdmin(CatalogueAdmin):
+    list_display = ("__str__", "planned_at", "note")
+
+
+class CorrectionInline(admin.TabularInline):
+    model = Correction
+    extra = 0
+    fields = ("number", "note", "created_by", "created_at", "applied_at")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Release)
+class ReleaseAdmin(EditorialAdmin):
+    preview_view = staticmethod(views.render_release)
+    list_display = ("__str__", "state_badge", "publish_at", "created_by", "updated_at")
+    list_filter = EditorialAdmin.list_filter + ("year",)
+    ordering = ("-year", "-month")
+    readonly_fields = ("grid_link", "data_check")
+    inlines = (CorrectionInline,)
+    fieldsets = (
+        (None, {"fields": ("year", "month", "grid_link", "data_check", "notes", "notes_en")}),
+        (
+            gettext_lazy("Công bố"),
+            {
+                "fields": ("is_internal", "publish_at", "expire_at", "edit_version"),
+                "description": gettext_lazy(
+                    "Thời điểm xuất bản trong tương lai là thời điểm hết cấm công bố (embargo): "
+                    "trước giờ đó chỉ cán bộ có quyền xem trước được số liệu."
+                ),
+            },
+        ),
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        return super().get_readonly_fields(request, obj)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return ((None, {"fields": ("year", "month", "notes", "notes_en")}),) + fieldsets[1:]
+        return fieldsets
+
+    @admin.display(description=gettext_lazy("Bảng số liệu"))
+    def grid_link(self, obj):
+        if not obj or not obj.pk:
+            return "—"
+        return format_html(
+            '<a class="button" href="{}">{}</a>',
+            reverse("admin:stats_release_grid", args=[obj.pk]),
+            _("Nhập và sửa số liệu của tháng (bảng, hoặc nhập từ tệp XLSX/CSV)"),
+        )
+
+    @admin.display(description=gettext_lazy("Kiểm tra số liệu"))
+    def data_check(self, obj):
+        if not obj or not obj.pk:
+            return "—"
+        problems = selectors.release_breakdown_problems(obj)
+        if not problems:
+            return _("Các chỉ tiêu tổng khớp với tổng các thành phần.")
+        return format_html(
+            '<ul class="errorlist">{}</ul>', format_html_join("", "<li>⚠ {}</li>", ((p,) for p in problems))
+        )
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:pk>/bang-so-lieu/", wrap(self.grid_view), name="stats_release_grid"),
+            path("<int:pk>/nhap-tep/", wrap(self.import_view), name="stats_release_import"),
+            path("<int:pk>/mau-nhap.xlsx", wrap(self.template_view), name="stats_release_template"),
+            path("<int:pk>/mau-nhap.csv", wrap(self.template_csv_view), name="stats_release_template_csv"),
+        ] + super().get_urls()
+
+    def _grid_context(self, request, release, *, errors=None, posted=None):
+        indicators = selectors.all_indicators()
+        values = {v.indicator_id: v for v in Value.objects.filter(release=release)}
+        py, pm = selectors.previous_period(release.year, release.month)
+        base = {
+            (r.year, r.month): r.pk
+            for r in Release.objects.filter(year__in=[py, release.year - 1], month__in=[pm, release.month])
+        }
+        prev_vals = dict(Value.objects.filter(release_id=base.get((py, pm))).values_list("indicator_id", "value"))
+        ago_vals = dict(
+            Value.objects.filter(release_id=base.get((release.year - 1, release.month))).values_list(
+                "indicator_id", "value"
+            )
+        )
+        sectors = []
+        for ind in indicators:
+            v = values.get(ind.pk)
+            if posted is not None:
+                shown, note = posted.get(f"value-{ind.pk}", ""), posted.get(f"note-{ind.pk}", "")
+            elif v is not None:
+                val = v.pending_value if v.has_pending else v.value
+                shown = format_number(val) if val is not None else ""
+                note = v.pending_note if v.has_pending else v.note
+            else:
+                shown, note = "", ""
+            if not sectors or sectors[-1]["sector"].pk != ind.sector_id:
+                sectors.append({"sector": ind.sector, "rows": []})
+            sectors[-1]["rows"].append(
+                {
+                    "indicator": ind,
+                    "value": shown,
+                    "note": note,
+                    "pending": bool(v and v.has_pending),
+                    "published": format_number(v.value, ind.decimals) if v and v.value is not None else "",
+                    "previous": format_number(prev_vals.get(ind.pk), ind.decimals),
+                    "year_ago": format_number(ago_vals.get(ind.pk), ind.decimals),
+                    "error": (errors or {}).get(ind.pk, ""),
+                }
+            )
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": release,
+            "release": release,
+            "title": _("Bảng số liệu: %(r)s") % {"r": release},
+            "sectors": sectors,
+            "may_edit": permissions.may_edit(request.user, release),
+            "needs_note": services.needs_correction_note(release),
+            "problems": selectors.release_breakdown_problems(release),
+            "previous_label": f"{pm:02d}/{py}",
+            "year_ago_label": f"{release.month:02d}/{release.year - 1}",
+            "change_url": reverse("admin:stats_release_change", args=[release.pk]),
+        }
+
+    def grid_view(self, request, pk):
+        release = get_object_or_404(Release, pk=pk)
+        if not self.has_view_permission(request, release):
+            raise PermissionDenied
+        if request.method == "POST":
+            if not permissions.may_edit(request.user, release):
+                raise PermissionDenied(_("Bạn không được sửa kỳ công bố này."))
+            entries, errors = services.grid_entries(data=request.POST, indicators=selectors.all_indicators())
+            if errors:
+                messages.error(request, _("Số liệu chưa được lưu: có ô không phải là số (đánh dấu bên dưới)."))
+                context = self._grid_context(request, release, errors=errors, posted=request.POST)
+                return TemplateResponse(request, "stats/admin/grid.html", context, status=400)
+            try:
+                services.save_values(
+                    release=release,
+                    entries=entries,
+                    user=request.user,
+                    correction_note=request.POST.get("correction_note", ""),
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+                context = self._grid_context(request, release, posted=request.POST)
+                return TemplateResponse(request, "stats/admin/grid.html", context, status=400)
+            self._saved_message(request, release)
+            return HttpResponseRedirect(request.path)
+        return TemplateResponse(request, "stats/admin/grid.html", self._grid_context(request, release))
+
+    def _saved_message(self, request, release):
+        if release.live:
+            messages.info(
+                request,
+                _(
+                    "Đã lưu. Số liệu sửa đang chờ Ban Biên tập duyệt; bạn đọc vẫn thấy số liệu đã "
+                    "công bố cho đến khi được duyệt."
+                ),
+            )
+        else:
+            messages.success(request, _("Đã lưu số liệu."))
+        for problem in selectors.release_breakdown_problems(release):
+            messages.warning(request, _("Cần kiểm tra trước khi duyệt: %(p)s") % {"p": problem})
+
+    def import_view(self, request, pk):
+        release = get_object_or_404(Release, pk=pk)
+        grid = reverse("admin:stats_release_grid", args=[pk])
+        if request.method != "POST":
+            return HttpResponseRedirect(grid)
+        if not permissions.may_edit(request.user, release):
+            raise PermissionDenied(_("Bạn không được sửa kỳ công bố này."))
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, _("Hãy chọn tệp XLSX hoặc CSV để nhập."))
+            return HttpResponseRedirect(grid)
+        try:
+            count = services.import_values(
+                release=release,
+                upload=upload,
+                filename=upload.name,
+                user=request.user,
+                correction_note=request.POST.get("correction_note", ""),
+            )
+        except ImportRefused as exc:
+            messages.error(
+                request, _("Tệp “%(f)s” không được nhập; chưa có số liệu nào được lưu.") % {"f": upload.name}
+            )
+            for m in exc.messages:
+                messages.error(request, m)
+            return HttpResponseRedirect(grid)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return HttpResponseRedirect(grid)
+        messages.success(request, _("Đã nhập %(n)s giá trị từ tệp “%(f)s”.") % {"n": count, "f": upload.name})
+        self._saved_message(request, release)
+        return HttpResponseRedirect(grid)
+
+    def template_view(self, request, pk):
+        release = get_object_or_404(Release, pk=pk)
+        if not self.has_view_permission(request, release):
+            raise PermissionDenied
+        body = templates_xlsx.template_xlsx(release=release)
+        response = HttpResponse(body, content_type=views.CONTENT_TYPES["xlsx"])
+        response["Content-Disposition"] = f'attachment; filename="mau-nhap-thong-ke-{release.period}.xlsx"'
+        return response
+
+    def template_csv_view(self, request, pk):
+        release = get_object_or_404(Release, pk=pk)
+        if not self.has_view_permission(request, release):
+            raise PermissionDenied
+        body = templates_xlsx.template_csv(release=release)
+        response = HttpResponse(body, content_type=views.CONTENT_TYPES["csv"])
+        response["Content-Disposition"] = f'attachment; filename="mau-nhap-thong-ke-{release.period}.csv"'
+        return response

@@ -1,0 +1,115 @@
+"""Demo statistics: the real January 2022 release ("Tổng quan một số lĩnh vực ngành TT&TT
+tháng 01/2022", Hội nghị giao ban 10/02/2022) with its exact figures, the comparison
+bases it states, and a calendar. Idempotent: an existing release is left as it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from portal.editorial import services as wf
+from portal.editorial.enums import Action, Role
+
+from . import catalogue, services
+from .models import AnnouncedRelease, Indicator, Release, Sector
+from .numbers import parse_number
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+# Figures exactly as written in the release (Vietnamese notation), with their notes.
+JANUARY_2022 = {
+    "bc-tang-truong-doanh-thu": ("30", "Khoảng 30%; tháng cao điểm phục vụ Tết Nguyên đán"),
+    "vt-doanh-thu": ("11,496", "Ước đạt, lũy kế đến hết tháng 01/2022"),
+    "vt-thue-bao-smartphone": ("91,32", "Chiếm 72,6% số thuê bao điện thoại di động"),
+    "vt-bang-rong-co-dinh-hgd": ("18,66", "Chiếm 68% hộ gia đình"),
+    "ud-dvctt-muc-do-4": ("96,74%", "Tính đến ngày 20/01/2022"),
+    "ud-ket-noi-csdl-dan-cu": ("63", "63/63 địa phương"),
+    "ud-kien-truc-cqdt": ("54", "54/63 tỉnh, thành phố"),
+    "ud-ke-hoach-cntt-5-nam": ("54", "54/63 tỉnh, thành phố"),
+    "ud-chuong-trinh-cds": ("52", "52/63 tỉnh, thành phố"),
+    "at-su-co-tan-cong": ("1.383", "Đã ghi nhận và hướng dẫn khắc phục"),
+    "at-phishing": ("197", ""),
+    "at-deface": ("125", ""),
+    "at-malware": ("1.061", ""),
+    "at-ip-botnet": ("879.342", ""),
+    "at-chung-thu-so-da-cap": ("4.581.000", ""),
+    "at-chung-thu-so-hoat-dong": ("1.690.000", ""),
+    "cn-doanh-thu-ict": ("222.762", "Ước đạt (~ 9,6 tỷ USD)"),
+    "bc-co-quan-bao-chi": ("816", ""),
+    "bc-bao-hai-loai-hinh": ("114", ""),
+    "bc-tap-chi-hai-loai-hinh": ("116", ""),
+    "bc-bao-tap-chi-in": ("557", ""),
+    "bc-bao-tap-chi-dien-tu": ("29", ""),
+    "bc-thue-bao-truyen-hinh-tra-tien": ("16,4", ""),
+    "bc-mang-xa-hoi": ("854", ""),
+    "bc-tai-khoan-mang-xa-hoi": ("97", ""),
+    "bc-dai-truyen-thanh-xa": ("9.792", "Trên tổng số 10.599 xã, phường, thị trấn"),
+    "bc-dai-truyen-thanh-cntt": ("634", ""),
+}
+
+# Comparison bases the January 2022 release states itself (same month of 2021).
+JANUARY_2021 = {
+    "at-chung-thu-so-da-cap": ("4.014.701", "Số liệu so sánh nêu trong kỳ công bố tháng 01/2022"),
+    "at-chung-thu-so-hoat-dong": ("1.578.959", "Số liệu so sánh nêu trong kỳ công bố tháng 01/2022"),
+    "bc-thue-bao-truyen-hinh-tra-tien": ("16,2", "Số liệu so sánh nêu trong kỳ công bố tháng 01/2022"),
+}
+
+# December 2021 bases implied by the changes the January 2022 release states
+# ("tăng 10,29%", "giảm 9,29%", "tăng 06 đài so với tháng 12/2021").
+DECEMBER_2021 = {
+    "at-su-co-tan-cong": ("1.254", "Suy ra từ mức tăng 10,29% nêu trong kỳ công bố tháng 01/2022"),
+    "at-ip-botnet": ("969.399", "Suy ra từ mức giảm 9,29% nêu trong kỳ công bố tháng 01/2022"),
+    "bc-dai-truyen-thanh-cntt": ("628", "Suy ra từ mức tăng 06 đài nêu trong kỳ công bố tháng 01/2022"),
+}
+
+RELEASES = [
+    (2021, 1, dt.datetime(2021, 2, 10, 9, 0, tzinfo=VN), JANUARY_2021,
+     "Kỳ này chỉ mang các số liệu so sánh được nêu lại trong kỳ công bố tháng 01/2022."),
+    (2021, 12, dt.datetime(2022, 1, 10, 9, 0, tzinfo=VN), DECEMBER_2021,
+     "Kỳ này chỉ mang các số liệu so sánh suy ra từ kỳ công bố tháng 01/2022."),
+    (2022, 1, dt.datetime(2022, 2, 10, 9, 0, tzinfo=VN), JANUARY_2022,
+     "Số liệu báo cáo tại Hội nghị Giao ban quản lý nhà nước tháng 01/2022 của Bộ TT&TT (Hà Nội, 10/02/2022)."),
+]  # fmt: skip
+
+
+def _entries(values: dict) -> dict[int, services.Entry]:
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    return {
+        indicators[code].pk: services.Entry(value=parse_number(raw, decimals_hint=indicators[code].decimals), note=note)
+        for code, (raw, note) in values.items()
+    }
+
+
+def load(*, users, stdout) -> None:
+    catalogue.load(Sector, Indicator)
+    services.reindex_indicators()
+    author, approver = users[Role.REPORTER], users[Role.BOARD]
+    made = 0
+    for year, month, at, values, notes in RELEASES:
+        if Release.objects.filter(year=year, month=month).exists():
+            continue
+        release = wf.save_new(item=Release(year=year, month=month, notes=notes), user=author)
+        services.save_values(release=release, entries=_entries(values), user=author)
+        wf.transition(item=release, action=Action.SUBMIT, user=author)
+        wf.transition(item=release, action=Action.PUBLISH, user=approver, publish_at=at)
+        made += 1
+    if not Release.objects.filter(year=2022, month=2).exists():
+        # The next month, written but still waiting for the board.
+        release = wf.save_new(item=Release(year=2022, month=2, notes="Số liệu đang tổng hợp."), user=author)
+        wf.transition(item=release, action=Action.SUBMIT, user=author)
+        made += 1
+    today = timezone.localtime()
+    for offset in (1, 2, 3):
+        month_index = today.year * 12 + today.month - 1 + offset - 1
+        year, month = divmod(month_index, 12)
+        month += 1
+        # Data of the month just ended is announced for the 10th of the next month.
+        ny, nm = divmod(year * 12 + month, 12)
+        AnnouncedRelease.objects.get_or_create(
+            year=year,
+            month=month,
+            defaults={"planned_at": dt.datetime(ny, nm + 1, 10, 9, 0, tzinfo=VN), "note": "Giao ban quản lý nhà nước"},
+        )
+    stdout.write(f"Thống kê: {made} kỳ công bố mới, {Indicator.objects.count()} chỉ tiêu.")

@@ -1,0 +1,177 @@
+"""Monthly sector statistics: sectors, indicators, releases and their values.
+
+A release passes through the editorial workflow like a news article. Its values live in
+``Value`` rows; while a release is live, edits are kept as *pending* values and become
+what readers see only when the board approves them (a correction, recorded with its
+note and the superseded figures).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.editorial.models import EditorialModel
+
+
+class Sector(models.Model):
+    code = models.SlugField(_("mã lĩnh vực"), max_length=40, unique=True)
+    name = models.CharField(_("tên lĩnh vực"), max_length=200)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("lĩnh vực")
+        verbose_name_plural = _("lĩnh vực")
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Indicator(models.Model):
+    code = models.SlugField(
+        _("mã chỉ tiêu"),
+        max_length=60,
+        unique=True,
+        help_text=_("Mã ổn định, dùng trong tệp nhập số liệu và trong địa chỉ trang chỉ tiêu."),
+    )
+    sector = models.ForeignKey(Sector, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="indicators")
+    name = models.CharField(_("tên chỉ tiêu"), max_length=300)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=300, blank=True)
+    unit = models.CharField(_("đơn vị tính"), max_length=60, blank=True, help_text=_("Ví dụ: triệu thuê bao, %"))
+    unit_en = models.CharField(_("đơn vị tính (tiếng Anh)"), max_length=60, blank=True)
+    definition = models.TextField(_("định nghĩa"), blank=True)
+    definition_en = models.TextField(_("định nghĩa (tiếng Anh)"), blank=True)
+    source_unit = models.CharField(_("đơn vị cung cấp số liệu"), max_length=200, blank=True)
+    decimals = models.PositiveSmallIntegerField(_("số chữ số thập phân hiển thị"), default=0)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("chỉ tiêu tổng"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="parts",
+        help_text=_("Chỉ tiêu này là một phần của chỉ tiêu tổng (ví dụ: sự cố Phishing trong tổng số sự cố)."),
+    )
+    required = models.BooleanField(
+        _("bắt buộc có giá trị"),
+        default=False,
+        help_text=_("Tệp nhập có dòng của chỉ tiêu này thì phải có giá trị."),
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
+        ordering = ["sector__order", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("stats:indicator", args=[self.code])
+
+
+class Release(EditorialModel):
+    """One month's release: "Tổng quan một số lĩnh vực ngành TT&TT tháng MM/YYYY".
+    Its release time is ``publish_at``: before it, the release is under embargo."""
+
+    year = models.PositiveSmallIntegerField(_("năm"))
+    month = models.PositiveSmallIntegerField(_("tháng"), choices=[(m, str(m)) for m in range(1, 13)])
+    notes = models.TextField(_("ghi chú"), blank=True)
+    notes_en = models.TextField(_("ghi chú (tiếng Anh)"), blank=True)
+
+    class Meta:
+        verbose_name = _("kỳ công bố số liệu")
+        verbose_name_plural = _("kỳ công bố số liệu")
+        ordering = ["-year", "-month"]
+        constraints = [models.UniqueConstraint(fields=["year", "month"], name="stats_release_unique_period")]
+
+    def __str__(self) -> str:
+        return _("Tổng quan một số lĩnh vực ngành TT&TT tháng %(mm)02d/%(yyyy)s") % {
+            "mm": self.month,
+            "yyyy": self.year,
+        }
+
+    @property
+    def period(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def period_label(self) -> str:
+        return f"{self.month:02d}/{self.year:04d}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("stats:release", args=[self.year, self.month])
+
+
+class Value(models.Model):
+    release = models.ForeignKey(Release, verbose_name=_("kỳ công bố"), on_delete=models.CASCADE, related_name="values")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.PROTECT, related_name="values"
+    )
+    value = models.DecimalField(_("giá trị"), max_digits=24, decimal_places=6, null=True, blank=True)
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    note_en = models.CharField(_("ghi chú (tiếng Anh)"), max_length=500, blank=True)
+    # An edit of a live release waits here until the board approves it.
+    has_pending = models.BooleanField(_("có sửa đổi chờ duyệt"), default=False)
+    pending_value = models.DecimalField(_("giá trị chờ duyệt"), max_digits=24, decimal_places=6, null=True, blank=True)
+    pending_note = models.CharField(_("ghi chú chờ duyệt"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("giá trị")
+        verbose_name_plural = _("giá trị")
+        constraints = [models.UniqueConstraint(fields=["release", "indicator"], name="stats_value_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code}: {self.value}"
+
+
+class Correction(models.Model):
+    """A correction of a published release: the note, and the figures it replaced."""
+
+    release = models.ForeignKey(
+        Release, verbose_name=_("kỳ công bố"), on_delete=models.CASCADE, related_name="corrections"
+    )
+    number = models.PositiveSmallIntegerField(_("lần đính chính"), default=0)
+    note = models.TextField(_("nội dung đính chính"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người đề nghị"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    applied_at = models.DateTimeField(_("áp dụng lúc"), null=True, blank=True)
+    superseded = models.JSONField(_("số liệu bị thay thế"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("đính chính")
+        verbose_name_plural = _("đính chính")
+        ordering = ["release", "number", "id"]
+
+    def __str__(self) -> str:
+        return _("Đính chính lần %(n)s") % {"n": self.number}
+
+
+class AnnouncedRelease(models.Model):
+    """The release calendar: a period and the time its release is planned for.
+    It announces a date only, never a value."""
+
+    year = models.PositiveSmallIntegerField(_("năm"))
+    month = models.PositiveSmallIntegerField(_("tháng"), choices=[(m, str(m)) for m in range(1, 13)])
+    planned_at = models.DateTimeField(_("dự kiến công bố lúc"), help_text=_("Giờ Việt Nam (UTC+7)."))
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("lịch công bố")
+        verbose_name_plural = _("lịch công bố")
+        ordering = ["planned_at"]
+        constraints = [models.UniqueConstraint(fields=["year", "month"], name="stats_announced_unique_period")]
+
+    def __str__(self) -> str:
+        return f"{self.month:02d}/{self.year}"
+
+    @property
+    def period(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"

@@ -1,0 +1,365 @@
+"""Reads of statistics: what a reader may see, with changes computed from stored
+values, in a fixed number of queries whatever the number of indicators or months."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from portal.core.formatting import format_number
+
+from .models import AnnouncedRelease, Correction, Indicator, Release, Value
+
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+
+
+def current_language() -> str:
+    return "en" if (get_language() or "vi").startswith("en") else "vi"
+
+
+def localized(obj, name: str, language: str | None = None) -> str:
+    language = language or current_language()
+    if language == "en":
+        return getattr(obj, f"{name}_en", "") or getattr(obj, name)
+    return getattr(obj, name)
+
+
+def plain_number(value: Decimal | None) -> str:
+    """ "11.496", "1383": dot decimals, no thousands separators, no trailing zeros."""
+    if value is None:
+        return ""
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def compute_change(current: Decimal | None, base: Decimal | None) -> Decimal | None:
+    """Percentage change from ``base`` to ``current``, two decimals; None when either is
+    missing or the base is zero."""
+    if current is None or base is None or base == 0:
+        return None
+    return ((current - base) / abs(base) * HUNDRED).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def previous_period(year: int, month: int) -> tuple[int, int]:
+    return (year - 1, 12) if month == 1 else (year, month - 1)
+
+
+# -- releases ------------------------------------------------------------------------------
+
+
+def visible_releases(user) -> QuerySet[Release]:
+    return Release.objects.visible_to(user).order_by("-year", "-month")
+
+
+def release_for_period(user, year: int, month: int) -> Release | None:
+    return visible_releases(user).filter(year=year, month=month).first()
+
+
+def latest_release(user) -> Release | None:
+    return visible_releases(user).first()
+
+
+def archive(user) -> list[dict]:
+    """Visible releases grouped by year, newest first."""
+    years: dict[int, list[Release]] = {}
+    for release in visible_releases(user).only("id", "year", "month", "publish_at"):
+        years.setdefault(release.year, []).append(release)
+    return [{"year": y, "releases": rs} for y, rs in years.items()]
+
+
+def upcoming_releases(now=None) -> list[dict]:
+    """The calendar: announced periods and scheduled releases whose time has not come.
+    Only the period and the time are shown, never a value."""
+    now = now or timezone.now()
+    entries: dict[tuple[int, int], dict] = {}
+    for a in AnnouncedRelease.objects.filter(planned_at__gt=now):
+        entries[(a.year, a.month)] = {"year": a.year, "month": a.month, "at": a.planned_at, "note": a.note}
+    scheduled = Release.objects.filter(live=True, is_internal=False, publish_at__gt=now).values_list(
+        "year", "month", "publish_at"
+    )
+    for year, month, at in scheduled:
+        entries[(year, month)] = {"year": year, "month": month, "at": at, "note": ""}
+    published = set(
+        Release.objects.public(now)
+        .filter(Q(*[Q(year=y, month=m) for y, m in entries], _connector=Q.OR) if entries else Q(pk=None))
+        .values_list("year", "month")
+    )
+    out = [e for key, e in entries.items() if key not in published]
+    for e in out:
+        e["period_label"] = f"{e['month']:02d}/{e['year']}"
+    return sorted(out, key=lambda e: e["at"])
+
+
+def corrections_of(release: Release) -> list[Correction]:
+    return list(release.corrections.filter(applied_at__isnull=False).order_by("number"))
+
+
+# -- one release as tables -----------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    indicator: Indicator
+    code: str
+    name: str
+    unit: str
+    decimals: int
+    value: Decimal | None
+    note: str
+    depth: int
+    previous: Decimal | None = None
+    year_ago: Decimal | None = None
+    mom: Decimal | None = None
+    yoy: Decimal | None = None
+
+    @property
+    def value_display(self) -> str:
+        return format_number(self.value, self.decimals, current_language())
+
+    @property
+    def previous_display(self) -> str:
+        return format_number(self.previous, self.decimals, current_language())
+
+    @property
+    def year_ago_display(self) -> str:
+        return format_number(self.year_ago, self.decimals, current_language())
+
+
+@dataclass
+class SectorTable:
+    code: str
+    name: str
+    rows: list[Row] = field(default_factory=list)
+
+
+def all_indicators() -> list[Indicator]:
+    return list(
+        Indicator.objects.select_related("sector", "parent").order_by("sector__order", "sector_id", "order", "id")
+    )
+
+
+def release_table(
+    *,
+    release: Release,
+    user,
+    snapshot: dict | None = None,
+    pending: bool = False,
+    include_empty: bool = False,
+) -> list[SectorTable]:
+    """The release's values by sector, with the previous month's and the same month a
+    year earlier (from releases ``user`` may see) and the computed changes. Three
+    queries. ``snapshot`` replaces the values with a superseded version's; ``pending``
+    shows edits awaiting approval (previews)."""
+    language = current_language()
+    indicators = all_indicators()
+    py, pm = previous_period(release.year, release.month)
+    bases = {
+        (y, m): rid
+        for y, m, rid in Release.objects.visible_to(user)
+        .filter(Q(year=py, month=pm) | Q(year=release.year - 1, month=release.month))
+        .values_list("year", "month", "id")
+    }
+    prev_id = bases.get((py, pm))
+    year_ago_id = bases.get((release.year - 1, release.month))
+    ids = {release.pk}
+    rows_by_release: dict[int, dict[int, tuple]] = {}
+    ids.update(i for i in (prev_id, year_ago_id) if i)
+    for rid, ind_id, value, note, note_en, has_pending, pvalue, pnote in Value.objects.filter(
+        release_id__in=ids
+    ).values_list(
+        "release_id", "indicator_id", "value", "note", "note_en", "has_pending", "pending_value", "pending_note"
+    ):
+        if rid == release.pk and pending and has_pending:
+            value, note = pvalue, pnote
+        rows_by_release.setdefault(rid, {})[ind_id] = (value, note_en if language == "en" and note_en else note)
+    current = rows_by_release.get(release.pk, {})
+    if snapshot is not None:
+        by_code = snapshot.get("values", {})
+        current = {}
+        for ind in indicators:
+            if ind.code in by_code:
+                raw = by_code[ind.code]
+                value = Decimal(raw["value"]) if raw.get("value") not in (None, "") else None
+                current[ind.pk] = (value, raw.get("note", ""))
+    previous = rows_by_release.get(prev_id, {}) if prev_id else {}
+    year_ago = rows_by_release.get(year_ago_id, {}) if year_ago_id else {}
+    tables: dict[int, SectorTable] = {}
+    for ind in indicators:
+        value, note = current.get(ind.pk, (None, ""))
+        if value is None and not include_empty:
+            continue
+        prev_value = previous.get(ind.pk, (None, ""))[0]
+        ago_value = year_ago.get(ind.pk, (None, ""))[0]
+        table = tables.setdefault(
+            ind.sector_id, SectorTable(code=ind.sector.code, name=localized(ind.sector, "name", language))
+        )
+        table.rows.append(
+            Row(
+                indicator=ind,
+                code=ind.code,
+                name=localized(ind, "name", language),
+                unit=localized(ind, "unit", language),
+                decimals=ind.decimals,
+                value=value,
+                note=note,
+                depth=1 if ind.parent_id else 0,
+                previous=prev_value,
+                year_ago=ago_value,
+                mom=compute_change(value, prev_value),
+                yoy=compute_change(value, ago_value),
+            )
+        )
+    return list(tables.values())
+
+
+def breakdown_problems(*, indicators: list[Indicator], values: dict[int, Decimal | None]) -> list[str]:
+    """Totals whose parts do not add up, as Vietnamese sentences for the admin."""
+    problems = []
+    by_parent: dict[int, list[Indicator]] = {}
+    for ind in indicators:
+        if ind.parent_id:
+            by_parent.setdefault(ind.parent_id, []).append(ind)
+    for ind in indicators:
+        parts = by_parent.get(ind.pk)
+        total = values.get(ind.pk)
+        if not parts or total is None:
+            continue
+        known = [values.get(p.pk) for p in parts if values.get(p.pk) is not None]
+        if not known:
+            continue
+        added = sum(known, Decimal(0))
+        if added != total:
+            problems.append(
+                _("“%(name)s” là %(total)s nhưng các thành phần (%(parts)s) cộng lại được %(sum)s.")
+                % {
+                    "name": ind.name,
+                    "total": format_number(total, ind.decimals),
+                    "parts": ", ".join(p.name for p in parts),
+                    "sum": format_number(added, ind.decimals),
+                }
+            )
+    return problems
+
+
+def release_breakdown_problems(release: Release, *, pending: bool = True) -> list[str]:
+    indicators = all_indicators()
+    values = {}
+    for ind_id, value, has_pending, pvalue in Value.objects.filter(release=release).values_list(
+        "indicator_id", "value", "has_pending", "pending_value"
+    ):
+        values[ind_id] = pvalue if pending and has_pending else value
+    return breakdown_problems(indicators=indicators, values=values)
+
+
+# -- one indicator over time -----------------------------------------------------------------
+
+
+@dataclass
+class Point:
+    year: int
+    month: int
+    value: Decimal
+    decimals: int
+    mom: Decimal | None = None
+    yoy: Decimal | None = None
+
+    @property
+    def period(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def period_label(self) -> str:
+        return f"{self.month:02d}/{self.year:04d}"
+
+    @property
+    def value_display(self) -> str:
+        return format_number(self.value, self.decimals, current_language())
+
+
+def indicator_by_code(code: str) -> Indicator | None:
+    return Indicator.objects.select_related("sector", "parent").filter(code=code).first()
+
+
+def indicator_series(*, indicator: Indicator, user) -> list[Point]:
+    """Every visible release's value of the indicator, oldest first. One query."""
+    rows = (
+        Value.objects.filter(
+            indicator=indicator,
+            value__isnull=False,
+            release__in=Release.objects.visible_to(user).values("pk"),
+        )
+        .order_by("release__year", "release__month")
+        .values_list("release__year", "release__month", "value")
+    )
+    points = [Point(year=y, month=m, value=v, decimals=indicator.decimals) for y, m, v in rows]
+    by_period = {(p.year, p.month): p.value for p in points}
+    for p in points:
+        p.mom = compute_change(p.value, by_period.get(previous_period(p.year, p.month)))
+        p.yoy = compute_change(p.value, by_period.get((p.year - 1, p.month)))
+    return points
+
+
+# -- search and home ---------------------------------------------------------------------------
+
+
+def release_document(release: Release) -> dict:
+    """The search document of a release: its title and every value in words. It is
+    indexed with the release's publish time, so search hides it during the embargo."""
+    from django.contrib.auth.models import AnonymousUser
+
+    lines = []
+    for table in release_table(release=release, user=AnonymousUser()):
+        lines.append(table.name)
+        for row in table.rows:
+            lines.append(f"{row.name}: {row.value_display} {row.unit}. {row.note}".strip())
+    title = str(release)
+    return {
+        "kind": _("Thống kê"),
+        "title": title,
+        "summary": release.notes or title,
+        "body": "\n".join(lines),
+        "url": release.get_absolute_url(),
+        "language": "vi",
+    }
+
+
+def indicator_document(indicator: Indicator) -> dict:
+    """An indicator's search document: names, unit and definition, never a value."""
+    return {
+        "kind": _("Chỉ tiêu thống kê"),
+        "title": indicator.name,
+        "summary": indicator.definition or indicator.name,
+        "body": f"{indicator.name} ({indicator.unit}). {indicator.sector.name}. {indicator.definition}",
+        "url": indicator.get_absolute_url(),
+        "language": "vi",
+        "is_internal": False,
+        "publish_at": timezone.now(),
+        "expire_at": None,
+    }
+
+
+def home_section(request):
+    release = latest_release(request.user)
+    upcoming = upcoming_releases()[:3]
+    if release is None and not upcoming:
+        return None
+    headlines = []
+    if release is not None:
+        for table in release_table(release=release, user=request.user):
+            row = next((r for r in table.rows if r.depth == 0), None)
+            if row:
+                headlines.append({"sector": table.name, "row": row})
+    return {
+        "template": "stats/_home_section.html",
+        "release": release,
+        "headlines": headlines[:6],
+        "upcoming": upcoming,
+    }

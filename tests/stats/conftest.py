@@ -1,0 +1,80 @@
+"""Statistics fixtures: the January 2022 release written the Vietnamese way in a
+spreadsheet, imported and approved through the workflow."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
+
+from portal.editorial import services as wf
+from portal.editorial.enums import Action
+from stats import services
+from stats.demo import DECEMBER_2021, JANUARY_2021, JANUARY_2022
+from stats.importers import COLUMNS
+from stats.models import Release
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+HEADER = [COLUMNS[k] for k in ("code", "sector", "name", "unit", "period", "value", "note")]
+
+
+def xlsx_upload(rows, name="so-lieu.xlsx", header=HEADER):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(header)
+    for r in rows:
+        ws.append(r)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return SimpleUploadedFile(name, buf.getvalue())
+
+
+def csv_upload(lines, name="so-lieu.csv"):
+    import csv
+
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(HEADER)
+    for r in lines:
+        w.writerow(r)
+    return SimpleUploadedFile(name, ("\ufeff" + out.getvalue()).encode("utf-8"))
+
+
+def rows_for(values: dict, period: str):
+    """Rows of the template, values as text cells written the Vietnamese way."""
+    return [[code, "", "", "", period, raw, note] for code, (raw, note) in values.items()]
+
+
+def make_release(year, month, *, author, user=None):
+    return wf.save_new(item=Release(year=year, month=month), user=author)
+
+
+def publish(release, *, author, approver, at=None):
+    wf.transition(item=release, action=Action.SUBMIT, user=author)
+    wf.transition(item=release, action=Action.PUBLISH, user=approver, publish_at=at)
+    return release
+
+
+def imported_release(year, month, values, *, author, approver, at):
+    release = make_release(year, month, author=author)
+    period = f"{month:02d}/{year}"
+    services.import_values(
+        release=release, upload=xlsx_upload(rows_for(values, period)), filename="so-lieu.xlsx", user=author
+    )
+    return publish(release, author=author, approver=approver, at=at)
+
+
+@pytest.fixture
+def jan2022(db, reporter, board):
+    """2021-01 and 2021-12 bases and the January 2022 release, all from spreadsheets."""
+    imported_release(2021, 1, JANUARY_2021, author=reporter, approver=board, at=dt.datetime(2021, 2, 10, 9, tzinfo=VN))
+    imported_release(
+        2021, 12, DECEMBER_2021, author=reporter, approver=board, at=dt.datetime(2022, 1, 10, 9, tzinfo=VN)
+    )
+    return imported_release(
+        2022, 1, JANUARY_2022, author=reporter, approver=board, at=dt.datetime(2022, 2, 10, 9, tzinfo=VN)
+    )
