@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.images import store_image
@@ -26,7 +27,14 @@ class ArticleForm(EditorialAdminForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
-            self.fields["slug"].required = False
+            # Whatever is typed ("Tên mới của bài") becomes a slug; empty: made from the title.
+            model_field = Article._meta.get_field("slug")
+            self.fields["slug"] = forms.CharField(
+                label=capfirst(model_field.verbose_name),
+                help_text=model_field.help_text,
+                max_length=model_field.max_length,
+                required=False,
+            )
 
     def clean_slug(self):
         slug = vn_slugify(self.cleaned_data.get("slug") or "", 280)

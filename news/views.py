@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from portal.editorial.permissions import may_see_internal
 
 from . import selectors, services
-from .models import Article, Category, SlugRedirect
+from .models import Article, Category
 
 PAGE_SIZE = 20
 
@@ -39,9 +39,12 @@ def news_slug(request, slug):
         selectors.visible_articles(request.user).defer(None).filter(slug=slug).select_related("translation").first()
     )
     if article is None:
-        redirect = SlugRedirect.objects.filter(old_slug=slug).select_related("article").first()
-        if redirect is not None:
-            return HttpResponseRedirect(redirect.article.get_absolute_url(), status=301)
+        # An old address answers 301 only while the article it now points to is readable.
+        target = (
+            Article.objects.visible_to(request.user).filter(old_slugs__old_slug=slug).only("slug", "language").first()
+        )
+        if target is not None:
+            return HttpResponseRedirect(target.get_absolute_url(), status=301)
         raise Http404(_("Không tìm thấy bài viết."))
     return render_article(request, article)
 

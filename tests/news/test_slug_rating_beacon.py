@@ -1,0 +1,232 @@
+"""Slugs and old addresses, article rating, and the visit beacon."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from news.models import Article
+from portal.core.models import VisitDay
+from portal.core.text import vn_slugify
+from portal.editorial import services as wf
+from portal.editorial.enums import Action
+from tests import factories
+
+# -- slugs -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Chuyển đổi số quốc gia", "chuyen-doi-so-quoc-gia"),
+        ("Đẩy mạnh phát triển hạ tầng số", "day-manh-phat-trien-ha-tang-so"),
+        ("ĐỘI NGŨ ĐIỀU HÀNH đường dây", "doi-ngu-dieu-hanh-duong-day"),
+        ("Giao ban QLNN tháng 1/2022", "giao-ban-qlnn-thang-1-2022"),
+        ("An toàn thông tin mạng: 91,32% đạt chuẩn", "an-toan-thong-tin-mang-9132-dat-chuan"),
+    ],
+)
+def test_vn_slugify(title, slug):
+    assert vn_slugify(title) == slug
+
+
+def test_admin_makes_slug_from_title(client, reporter):
+    cat = factories.category()
+    client.force_login(reporter)
+    blank = Article(title="", slug="", lead="", body="", category=cat)
+    data = factories.article_form_data(
+        blank, title="Đà Nẵng đẩy mạnh chuyển đổi số", lead="Sapo.", body="<p>Nội dung.</p>", edit_version=None
+    )
+    assert client.post(reverse("admin:news_article_add"), data).status_code == 302
+    assert Article.objects.get().slug == "da-nang-day-manh-chuyen-doi-so"
+    # The same title again gets a different address.
+    assert client.post(reverse("admin:news_article_add"), data).status_code == 302
+    assert set(Article.objects.values_list("slug", flat=True)) == {
+        "da-nang-day-manh-chuyen-doi-so",
+        "da-nang-day-manh-chuyen-doi-so-2",
+    }
+
+
+def test_renamed_slug_of_published_article_redirects(client, reporter, board, board2):
+    item = factories.published_article(author=reporter, approver=board2, slug="ten-cu-cua-bai")
+    old_url = item.get_absolute_url()
+    assert client.get(old_url).status_code == 200
+
+    client.force_login(board)
+    response = client.post(
+        reverse("admin:news_article_change", args=[item.pk]), factories.article_form_data(item, slug="Tên mới của bài")
+    )
+    assert response.status_code == 302
+    client.logout()
+    # Not approved yet: the old address still serves the article.
+    assert client.get(old_url).status_code == 200
+    assert client.get("/tin-tuc/ten-moi-cua-bai/").status_code == 404
+
+    wf.transition(item=item, action=Action.SUBMIT, user=board)
+    wf.transition(item=item, action=Action.PUBLISH, user=board2)
+    item.refresh_from_db()
+    assert item.slug == "ten-moi-cua-bai"
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == "/tin-tuc/ten-moi-cua-bai/"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_old_address_of_withdrawn_article_is_gone(client, reporter, board, board2):
+    item = factories.published_article(author=reporter, approver=board2, slug="ten-cu")
+    client.force_login(board)
+    client.post(reverse("admin:news_article_change", args=[item.pk]), factories.article_form_data(item, slug="ten-moi"))
+    wf.transition(item=item, action=Action.SUBMIT, user=board)
+    wf.transition(item=item, action=Action.PUBLISH, user=board2)
+    wf.transition(item=item, action=Action.WITHDRAW, user=board2, comment="Gỡ.")
+    client.logout()
+    assert client.get("/tin-tuc/ten-moi/").status_code == 404
+    response = client.get("/tin-tuc/ten-cu/")
+    assert response.status_code == 404
+
+
+def test_slug_may_not_shadow_a_category(client, reporter):
+    cat = factories.category(slug="chuyen-doi-so")
+    item = factories.article(author=reporter, cat=cat)
+    client.force_login(reporter)
+    response = client.post(
+        reverse("admin:news_article_change", args=[item.pk]), factories.article_form_data(item, slug="chuyen-doi-so")
+    )
+    assert response.status_code == 200
+    assert "trùng với một chuyên mục" in response.content.decode()
+
+
+# -- rating ------------------------------------------------------------------------------
+
+
+def rate(client, item, score):
+    return client.post(reverse("news:rate", args=[item.slug]), {"score": score}, follow=True)
+
+
+def test_rating_one_per_browser_and_total_shown(client, reporter, board):
+    from django.test import Client
+
+    item = factories.published_article(author=reporter, approver=board)
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert "Tổng số điểm của bài viết là: 0 trong 0 đánh giá" in page
+
+    response = rate(client, item, 4)
+    html = response.content.decode()
+    assert "Cảm ơn bạn đã đánh giá" in html
+    assert "Tổng số điểm của bài viết là: 4 trong 1 đánh giá" in html
+
+    again = rate(client, item, 5).content.decode()  # same browser
+    assert "đã đánh giá bài viết trước đó" in again
+    assert "Tổng số điểm của bài viết là: 4 trong 1 đánh giá" in again
+
+    other = Client()
+    html = rate(other, item, 5).content.decode()
+    assert "Tổng số điểm của bài viết là: 9 trong 2 đánh giá" in html
+
+
+@pytest.mark.parametrize("score", ["0", "6", "", "abc", "-1", "3.5"])
+def test_rating_refuses_bad_scores(client, reporter, board, score):
+    item = factories.published_article(author=reporter, approver=board)
+    html = rate(client, item, score).content.decode()
+    assert "Hãy chọn số điểm từ 1 đến 5" in html
+    item.refresh_from_db()
+    assert item.rating_count == 0
+
+
+def test_rating_is_rate_limited(reporter, board):
+    from django.test import Client
+
+    item = factories.published_article(author=reporter, approver=board)
+    for _ in range(10):
+        rate(Client(), item, 5)  # ten different browsers from one address
+    item.refresh_from_db()
+    assert item.rating_count == 10
+    html = rate(Client(), item, 5).content.decode()
+    assert "quá nhiều lần" in html
+    item.refresh_from_db()
+    assert item.rating_count == 10
+
+
+def test_rating_unpublished_article_is_404(client, reporter):
+    item = factories.article(author=reporter)
+    assert client.post(reverse("news:rate", args=[item.slug]), {"score": 5}).status_code == 404
+
+
+# -- visit beacon ------------------------------------------------------------------------
+
+
+def beacon(client, **data):
+    return client.post(reverse("visit_beacon"), data)
+
+
+def test_beacon_counts_visits_and_views(client, reporter, board):
+    item = factories.published_article(author=reporter, approver=board)
+    first = beacon(client, article=str(item.pk))
+    assert first.status_code == 200
+    counts = first.json()
+    assert counts["today"] == 1 and counts["total"] >= 1 and counts["online"] == 1
+    # Same browser within the session window: another view, not another visit.
+    second = beacon(client, article=str(item.pk)).json()
+    assert second["today"] == 1
+    item.refresh_from_db()
+    assert item.view_count == 2
+    from django.test import Client
+
+    third = beacon(Client()).json()
+    assert third["today"] == 2 and third["online"] == 2
+
+
+def test_beacon_refuses_get(client):
+    assert client.get(reverse("visit_beacon")).status_code == 405
+
+
+def test_pages_make_no_database_write(client, reporter, board):
+    item = factories.published_article(author=reporter, approver=board)
+    for path in (item.get_absolute_url(), item.get_absolute_url(), "/", "/tin-tuc/"):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(path)
+        assert response.status_code == 200
+        writes = [
+            q["sql"]
+            for q in ctx.captured_queries
+            if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+        ]
+        assert writes == []
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert 'data-beacon="/dem-truy-cap/"' in page
+    assert f'data-item="{item.pk}"' in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_beacons_lose_no_count():
+    """Several connections hit the beacon at once; every visit is counted."""
+    from django.test import Client
+
+    VisitDay.objects.all().delete()
+    threads_n, hits = 8, 10
+    barrier = threading.Barrier(threads_n)
+    errors = []
+
+    def worker():
+        try:
+            barrier.wait()
+            for _ in range(hits):
+                response = Client().post(reverse("visit_beacon"))  # new browser: a new visit
+                assert response.status_code == 200
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(threads_n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    from portal.core.counters import total_visits
+
+    assert total_visits() == threads_n * hits
