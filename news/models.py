@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.richtext import SanitizedHTMLField
@@ -95,8 +96,10 @@ class Article(EditorialModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        prefix = "/en" if self.language == Language.EN else ""
-        return prefix + reverse("news:slug", args=[self.slug])
+        """The article's address in its own language ("/en/…" for English), whatever
+        language the current request is in."""
+        with translation.override(self.language):
+            return reverse("news:slug", args=[self.slug])
 
 
 class SlugRedirect(models.Model):

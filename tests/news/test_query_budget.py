@@ -1,0 +1,91 @@
+"""Every page runs a fixed number of queries, whatever the number of items on it."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from news.models import Tag
+from portal.core.models import Image
+from tests import factories
+
+
+@pytest.fixture
+def world(reporter, board):
+    """Adds ``n`` published articles with cover, tags, byline, in two categories."""
+    cats = [factories.category(), factories.category()]
+    tags = [Tag.objects.create(name=f"Thẻ {i}", slug=f"the-{i}") for i in range(3)]
+    state = {"made": 0}
+
+    def add(n):
+        for _ in range(n):
+            i = state["made"]
+            state["made"] += 1
+            cover = Image.objects.create(
+                alt="Ảnh",
+                width=1600,
+                height=900,
+                renditions={
+                    "webp": {"480": f"images/r/{i}-480.webp", "800": f"images/r/{i}-800.webp"},
+                    "jpeg": {"480": f"images/r/{i}-480.jpg", "800": f"images/r/{i}-800.jpg"},
+                },
+                file=f"images/{i}.jpg",
+            )
+            item = factories.published_article(
+                author=reporter,
+                approver=board,
+                cat=cats[i % 2],
+                title=f"Chuyển đổi số bài {i}",
+                cover=cover,
+                cover_alt="Ảnh bìa",
+                byline="Phóng viên",
+                featured=(i % 5 == 0),
+            )
+            item.tags.set(tags)
+        return cats
+
+    return add
+
+
+def count_queries(client, url) -> int:
+    cache.clear()  # measure the page itself, not the page cache
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+PAGES = {
+    "home": lambda cats, art: "/",
+    "list": lambda cats, art: "/tin-tuc/",
+    "list_page_2": lambda cats, art: "/tin-tuc/?trang=2",
+    "category": lambda cats, art: cats[0].get_absolute_url(),
+    "article": lambda cats, art: art.get_absolute_url(),
+    "search": lambda cats, art: "/tim-kiem/?q=chuyen+doi+so",
+    "feed": lambda cats, art: "/rss/",
+    "sitemap": lambda cats, art: "/sitemap.xml",
+    "english_home": lambda cats, art: "/en/",
+}
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+@pytest.mark.parametrize("who", ["anonymous", "staff"])
+def test_query_count_does_not_grow(client, world, staff_reader, django_assert_max_num_queries, page, who):
+    from news.models import Article
+
+    if who == "staff":
+        client.force_login(staff_reader)
+    n = 8
+    cats = world(n)
+    art = Article.objects.filter(category=cats[0]).order_by("id").first()
+    url = PAGES[page](cats, art)
+    small = count_queries(client, url)
+    world(2 * n)
+    cache.clear()
+    with django_assert_max_num_queries(small):
+        response = client.get(url)
+    assert response.status_code == 200
+    # A sanity bound: a page is a handful of queries, not dozens.
+    assert small <= 15, f"{page}: {small} queries"

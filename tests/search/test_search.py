@@ -1,0 +1,170 @@
+"""Search /tim-kiem/?q=: with or without diacritics, ranked, highlighted, paginated, and
+only what the reader may see."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests import factories
+
+
+def results(client, q, **params):
+    response = client.get("/tim-kiem/", {"q": q, **params})
+    assert response.status_code == 200
+    html = response.content.decode()
+    titles = re.findall(r'<h2><a href="[^"]*">([^<]*)</a></h2>', html)
+    return html, titles
+
+
+@pytest.fixture
+def news(reporter, board):
+    cat = factories.category()
+
+    def make(**kw):
+        return factories.published_article(author=reporter, approver=board, cat=cat, **kw)
+
+    return make
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["chuyen doi so", "Chuyển đổi số", "CHUYEN DOI SO", "chuyển doi số", "chuyen đổi so"],
+)
+def test_with_or_without_diacritics(client, news, query):
+    news(
+        title="Đẩy mạnh chuyển đổi số trong cơ quan nhà nước",
+        lead="Sapo.",
+        body="<p>Chuyển đổi số là nhiệm vụ trọng tâm.</p>",
+    )
+    news(title="Bưu chính tăng trưởng", lead="Sản lượng bưu gửi tăng.", body="<p>Không liên quan.</p>")
+    html, titles = results(client, query)
+    assert titles == ["Đẩy mạnh chuyển đổi số trong cơ quan nhà nước"]
+
+
+@pytest.mark.parametrize("query", ["Đà Nẵng", "da nang", "Da Nang", "đà nẵng", "DA NANG"])
+def test_letter_d_with_stroke(client, news, query):
+    news(title="Đà Nẵng dẫn đầu chỉ số sẵn sàng", lead="Sapo.", body="<p>Thành phố Đà Nẵng.</p>")
+    news(title="Hà Nội tổ chức hội nghị", lead="Sapo.", body="<p>Thủ đô.</p>")
+    _, titles = results(client, query)
+    assert titles == ["Đà Nẵng dẫn đầu chỉ số sẵn sàng"]
+
+
+def test_finds_words_in_lead_and_body(client, news):
+    news(title="Tiêu đề một", lead="Doanh thu viễn thông tăng mạnh.", body="<p>Nội dung.</p>")
+    news(title="Tiêu đề hai", lead="Sapo.", body="<p>Ước tính <strong>an toàn thông tin</strong> mạng.</p>")
+    assert results(client, "doanh thu vien thong")[1] == ["Tiêu đề một"]
+    assert results(client, "an toan thong tin")[1] == ["Tiêu đề hai"]
+
+
+def test_snippet_is_highlighted_and_escaped(client, news):
+    news(
+        title="Hội nghị giao ban",
+        lead="Sapo.",
+        body="<p>Năm 2023 ngành tập trung vào chuyển đổi số &lt;script&gt; toàn diện.</p>",
+    )
+    html, _ = results(client, "chuyen doi so")
+    snippet = re.search(r'<p class="snippet">(.*?)</p>', html, re.S).group(1)
+    assert "<mark>" in snippet and "</mark>" in snippet
+    marked = " ".join(re.findall(r"<mark>(.*?)</mark>", snippet)).lower()
+    assert "chuyển" in marked and "đổi" in marked and "số" in marked
+    assert "<script>" not in snippet
+
+
+def test_ranked_title_before_body(client, news):
+    news(title="Bưu chính phát triển", lead="Sapo.", body="<p>Có nhắc tới hạ tầng số một lần.</p>")
+    news(title="Phát triển hạ tầng số quốc gia", lead="Hạ tầng số là nền tảng.", body="<p>Hạ tầng số.</p>")
+    _, titles = results(client, "ha tang so")
+    assert titles == ["Phát triển hạ tầng số quốc gia", "Bưu chính phát triển"]
+
+
+def test_paginated(client, news):
+    for n in range(45):
+        news(title=f"Bản tin an toàn thông tin số {n}", lead="Sapo.", body="<p>An toàn thông tin.</p>")
+    html, first = results(client, "an toan thong tin")
+    assert len(first) == 20
+    assert "Tìm thấy 45 kết quả" in html
+    assert "Trang 1 / 3" in html
+    assert 'href="?q=an%20toan%20thong%20tin&amp;trang=2"' in html
+    _, second = results(client, "an toan thong tin", trang=2)
+    _, third = results(client, "an toan thong tin", trang=3)
+    assert len(second) == 20 and len(third) == 5
+    assert not set(first) & set(second) and not set(second) & set(third)
+    _, beyond = results(client, "an toan thong tin", trang=99)
+    assert beyond == third
+    _, junk = results(client, "an toan thong tin", trang="abc")
+    assert junk == first
+
+
+@pytest.mark.parametrize("query", ['"', "-", "!!!", "a & b | c", "' OR 1=1 --", "x" * 500, "(((", "<script>"])
+def test_odd_queries_never_fail(client, news, query):
+    news(title="Chuyển đổi số", lead="Sapo.", body="<p>Nội dung.</p>")
+    response = client.get("/tim-kiem/", {"q": query})
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode().split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def test_empty_query_shows_the_form(client):
+    response = client.get("/tim-kiem/")
+    assert response.status_code == 200
+    assert 'name="q"' in response.content.decode()
+
+
+def test_no_result_message(client, news):
+    news(title="Chuyển đổi số", lead="Sapo.", body="<p>Nội dung.</p>")
+    html, titles = results(client, "khong ton tai tu nay")
+    assert titles == []
+    assert "Không tìm thấy kết quả nào" in html
+
+
+def test_internal_and_unpublished_hidden_from_anonymous(client, reporter, board, staff_reader, news):
+    news(title="Kỳ lân công khai", lead="Sapo.", body="<p>Kỳ lân.</p>")
+    news(title="Kỳ lân nội bộ", lead="Sapo.", body="<p>Kỳ lân.</p>", is_internal=True)
+    factories.article(author=reporter, title="Kỳ lân nháp", body="<p>Kỳ lân.</p>")
+    assert results(client, "ky lan")[1] == ["Kỳ lân công khai"]
+    client.force_login(staff_reader)
+    assert sorted(results(client, "ky lan")[1]) == ["Kỳ lân công khai", "Kỳ lân nội bộ"]
+
+
+def test_change_to_live_article_searchable_only_after_approval(client, reporter, board, board2):
+    from django.urls import reverse
+
+    from portal.editorial import services as wf
+    from portal.editorial.enums import Action
+
+    item = factories.published_article(author=reporter, approver=board2, title="Tin về bưu chính")
+    client.force_login(board)
+    client.post(
+        reverse("admin:news_article_change", args=[item.pk]),
+        factories.article_form_data(item, title="Tin về kỳ lân"),
+    )
+    client.logout()
+    assert results(client, "ky lan")[1] == []
+    assert results(client, "buu chinh")[1] == ["Tin về bưu chính"]
+    wf.transition(item=item, action=Action.SUBMIT, user=board)
+    wf.transition(item=item, action=Action.PUBLISH, user=board2)
+    assert results(client, "ky lan")[1] == ["Tin về kỳ lân"]
+    assert results(client, "buu chinh")[1] == []
+
+
+def test_english_search_lists_english_articles(client, reporter, board):
+    factories.published_article(
+        author=reporter,
+        approver=board,
+        title="Digital transformation forum",
+        language="en",
+        lead="Lead.",
+        body="<p>Digital transformation.</p>",
+    )
+    factories.published_article(
+        author=reporter,
+        approver=board,
+        title="Diễn đàn digital transformation",
+        lead="Sapo.",
+        body="<p>Digital transformation.</p>",
+    )
+    response = client.get("/en/tim-kiem/", {"q": "digital transformation"})
+    titles = re.findall(r'<h2><a href="[^"]*">([^<]*)</a></h2>', response.content.decode())
+    assert titles == ["Digital transformation forum"]
+    assert 'href="/en/tin-tuc/' in response.content.decode()
