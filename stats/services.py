@@ -211,6 +211,8 @@ def grid_entries(*, data, indicators: list[Indicator]) -> tuple[dict[int, Entry]
     entries: dict[int, Entry] = {}
     errors: dict[int, str] = {}
     for ind in indicators:
+        if f"value-{ind.pk}" not in data:
+            continue  # a field the form did not send leaves the stored value alone
         raw = data.get(f"value-{ind.pk}", "")
         note = (data.get(f"note-{ind.pk}", "") or "").strip()[:500]
         try:

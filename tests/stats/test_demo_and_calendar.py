@@ -1,0 +1,43 @@
+"""The demo carries the real January 2022 release and is safe to run twice; the release
+calendar and the home section."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from portal.editorial.enums import Role
+from stats import demo
+from stats.models import AnnouncedRelease, Release, Value
+
+from .conftest import VN
+
+
+def test_demo_is_idempotent_and_exact(client, reporter, editor, board, administrator):
+    users = {Role.REPORTER: reporter, Role.EDITOR: editor, Role.BOARD: board, Role.ADMIN: administrator}
+    demo.load(users=users, stdout=io.StringIO())
+    counts = (Release.objects.count(), Value.objects.count(), AnnouncedRelease.objects.count())
+    demo.load(users=users, stdout=io.StringIO())
+    assert (Release.objects.count(), Value.objects.count(), AnnouncedRelease.objects.count()) == counts
+    html = client.get("/thong-ke/2022-01/").content.decode()
+    for shown in ("11,496", "91,32", "18,66", "96,74", "1.383", "879.342", "4.581.000", "1.690.000", "222.762",
+                  "816", "16,4", "9.792", "634"):  # fmt: skip
+        assert f'<td class="num value">{shown}</td>' in html, shown
+    assert "tăng 10,29%" in html and "giảm 9,29%" in html and "tăng 7,03%" in html
+    assert Release.objects.get(year=2022, month=2).state == "pending"
+    assert client.get("/thong-ke/2022-02/").status_code == 404
+
+
+def test_calendar_lists_announced_releases(db, client, clock):
+    clock.set(dt.datetime(2022, 2, 20, 9, tzinfo=VN))
+    AnnouncedRelease.objects.create(year=2022, month=2, planned_at=dt.datetime(2022, 3, 10, 9, tzinfo=VN))
+    AnnouncedRelease.objects.create(year=2021, month=12, planned_at=dt.datetime(2022, 1, 10, 9, tzinfo=VN))
+    html = client.get("/thong-ke/").content.decode()
+    assert "Số liệu tháng 02/2022: Thứ năm, 10/03/2022 09:00" in html
+    assert "Số liệu tháng 12/2021" not in html
+    ics = client.get("/thong-ke/lich.ics")
+    assert ics["Content-Type"].startswith("text/calendar")
+    body = ics.content.decode()
+    assert body.startswith("BEGIN:VCALENDAR\r\n") and "DTSTART:20220310T020000Z" in body
+    assert "UID:stats-2022-02@thong-ke" in body and "stats-2021-12" not in body
+    assert "Lịch công bố sắp tới" in client.get("/").content.decode()

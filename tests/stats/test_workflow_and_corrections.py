@@ -1,0 +1,157 @@
+"""The admin grid through the approval workflow, breakdown checks, and corrections."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+from portal.editorial import services as wf
+from portal.editorial.enums import Action, State
+from stats.models import Indicator, Release, Value
+
+from .conftest import make_release
+
+
+def _ids(*codes):
+    return {i.code: i.pk for i in Indicator.objects.filter(code__in=codes)}
+
+
+def _grid_post(client, release, values: dict, **extra):
+    ids = _ids(*values)
+    data = {f"value-{ids[c]}": v for c, v in values.items()}
+    data.update(extra)
+    return client.post(f"/admin/stats/release/{release.pk}/bang-so-lieu/", data, follow=True)
+
+
+def test_grid_shows_every_indicator_with_previous_values(client, reporter, board):
+    previous = make_release(2021, 12, author=reporter)
+    _grid_post(client_login(client, reporter), previous, {"at-su-co-tan-cong": "1.254"})
+    release = make_release(2022, 1, author=reporter)
+    html = client.get(f"/admin/stats/release/{release.pk}/bang-so-lieu/").content.decode()
+    assert html.count('class="sector"') == 6
+    for code in Indicator.objects.values_list("code", flat=True):
+        assert f'id="dong-{code}"' in html
+    row = html.split('id="dong-at-su-co-tan-cong"', 1)[1].split("</tr>", 1)[0]
+    assert "1.254" in row
+    assert "Tháng trước (12/2021)" in html
+
+
+def client_login(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_grid_save_flags_breakdown_and_board_approves(client, reporter, board):
+    release = make_release(2022, 1, author=reporter)
+    client.force_login(reporter)
+    response = _grid_post(
+        client,
+        release,
+        {"at-su-co-tan-cong": "1.383", "at-phishing": "197", "at-deface": "125", "at-malware": "1.000",
+         "vt-thue-bao-smartphone": "91,32"},
+    )  # fmt: skip
+    html = response.content.decode()
+    assert "Đã lưu số liệu." in html
+    assert "cộng lại được 1.322" in html and 'id="kiem-tra-so-lieu"' in html
+    assert Value.objects.get(release=release, indicator__code="vt-thue-bao-smartphone").value == Decimal("91.32")
+    # The change form flags it too, before approval.
+    change = client.get(f"/admin/stats/release/{release.pk}/change/").content.decode()
+    assert "cộng lại được 1.322" in change
+    _grid_post(client, release, {"at-malware": "1.061"})
+    assert "cộng lại được" not in client.get(f"/admin/stats/release/{release.pk}/change/").content.decode()
+
+    assert client.get("/thong-ke/2022-01/").status_code == 404
+    client.post(f"/admin/stats/release/{release.pk}/quy-trinh/submit/")
+    client.force_login(board)
+    client.post(f"/admin/stats/release/{release.pk}/quy-trinh/publish/")
+    release.refresh_from_db()
+    assert release.state == State.PUBLISHED and release.live
+    client.logout()
+    assert "91,32" in client.get("/thong-ke/2022-01/").content.decode()
+
+
+def test_grid_refuses_non_numbers_and_changes_nothing(client, reporter):
+    release = make_release(2022, 1, author=reporter)
+    client.force_login(reporter)
+    response = _grid_post(client, release, {"vt-thue-bao-smartphone": "91,32", "at-ip-botnet": "khoảng 9"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "“khoảng 9” không phải là số." in html and 'aria-invalid="true"' in html
+    assert not Value.objects.filter(release=release).exists()
+
+
+def test_reporter_cannot_edit_published_release_grid(client, reporter, board):
+    release = make_release(2022, 1, author=reporter)
+    wf.transition(item=release, action=Action.SUBMIT, user=reporter)
+    wf.transition(item=release, action=Action.PUBLISH, user=board)
+    client.force_login(reporter)
+    response = _grid_post(client, release, {"vt-thue-bao-smartphone": "1"})
+    assert response.status_code == 403
+    assert not Value.objects.filter(release=release).exists()
+
+
+def _published_release(client, reporter, board):
+    release = make_release(2022, 1, author=reporter)
+    client.force_login(reporter)
+    _grid_post(client, release, {"vt-thue-bao-smartphone": "91,32", "at-ip-botnet": "879.342"})
+    wf.transition(item=release, action=Action.SUBMIT, user=reporter)
+    wf.transition(item=release, action=Action.PUBLISH, user=board)
+    return release
+
+
+def test_correction_needs_note_waits_for_approval_and_keeps_superseded(client, reporter, board, board2):
+    release = _published_release(client, reporter, board)
+    client.force_login(board)
+    refused = _grid_post(client, release, {"vt-thue-bao-smartphone": "91,35"})
+    assert refused.status_code == 400
+    assert "cần nêu nội dung đính chính" in refused.content.decode()
+    assert not Value.objects.filter(has_pending=True).exists()
+
+    note = "Cập nhật số thuê bao smartphone theo báo cáo của doanh nghiệp."
+    _grid_post(client, release, {"vt-thue-bao-smartphone": "91,35"}, correction_note=note)
+    client.logout()
+    page = client.get("/thong-ke/2022-01/").content.decode()
+    assert "91,32" in page and "91,35" not in page and "Đã đính chính" not in page
+
+    release.refresh_from_db()
+    wf.transition(item=release, action=Action.SUBMIT, user=board)
+    wf.transition(item=release, action=Action.PUBLISH, user=board2)
+    page = client.get("/thong-ke/2022-01/").content.decode()
+    assert "91,35" in page and "Đã đính chính" in page and note in page
+    assert 'id="da-dinh-chinh"' in page and "/thong-ke/2022-01.csv?ban=1" in page
+
+    old = client.get("/thong-ke/2022-01.csv?ban=1")
+    assert old["Content-Disposition"] == 'attachment; filename="thong-ke-2022-01-ban-1.csv"'
+    rows = {r[1]: r for r in csv.reader(io.StringIO(old.content.decode("utf-8-sig")))}
+    assert rows["vt-thue-bao-smartphone"][5] == "91.32" and rows["at-ip-botnet"][5] == "879342"
+    current = {
+        r[1]: r for r in csv.reader(io.StringIO(client.get("/thong-ke/2022-01.csv").content.decode("utf-8-sig")))
+    }
+    assert current["vt-thue-bao-smartphone"][5] == "91.35"
+    assert "91,32" in client.get("/thong-ke/2022-01/?ban=1").content.decode()
+    assert client.get("/thong-ke/2022-01.csv?ban=7").status_code == 404
+
+
+def test_formula_cells_are_neutralised(client, reporter, board):
+    release = _published_release(client, reporter, board)
+    Value.objects.filter(release=release, indicator__code="at-ip-botnet").update(note='=HYPERLINK("http://x")')
+    rows = {r[1]: r for r in csv.reader(io.StringIO(client.get("/thong-ke/2022-01.csv").content.decode("utf-8-sig")))}
+    assert rows["at-ip-botnet"][8] == '\'=HYPERLINK("http://x")'
+    from openpyxl import load_workbook
+
+    ws = load_workbook(io.BytesIO(client.get("/thong-ke/2022-01.xlsx").content)).worksheets[0]
+    notes = [r[8] for r in ws.iter_rows(min_row=3, values_only=True) if r[1] == "at-ip-botnet"]
+    assert notes == ['\'=HYPERLINK("http://x")']
+
+
+def test_search_finds_indicator_and_release(client, reporter, board, run_on_commit):
+    from stats import services
+
+    services.reindex_indicators()
+    _published_release(client, reporter, board)
+    client.logout()
+    html = client.get("/tim-kiem/", {"q": "thuê bao smartphone"}).content.decode()
+    assert "/thong-ke/chi-so/vt-thue-bao-smartphone/" in html
+    assert "/thong-ke/2022-01/" in html
+    assert Release.objects.count() == 1
