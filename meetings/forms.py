@@ -1,0 +1,86 @@
+"""Forms of the public and staff pages (the admin's are in admin.py)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .enums import DirectiveStatus
+from .files import document_kind
+from .selectors import TrackerFilters
+
+DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+class TrackerFilterForm(forms.Form):
+    don_vi = forms.TypedChoiceField(label=_("Đơn vị chủ trì"), required=False, coerce=int, empty_value=None)
+    can_bo = forms.TypedChoiceField(label=_("Người chủ trì"), required=False, coerce=int, empty_value=None)
+    trang_thai = forms.ChoiceField(
+        label=_("Trạng thái"), required=False, choices=[("", _("Tất cả"))] + list(DirectiveStatus.choices)
+    )
+    cuoc_hop = forms.TypedChoiceField(label=_("Cuộc họp"), required=False, coerce=int, empty_value=None)
+    han_tu = forms.DateField(
+        label=_("Hạn từ ngày"),
+        required=False,
+        input_formats=DATE_INPUTS,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    han_den = forms.DateField(
+        label=_("đến ngày"), required=False, input_formats=DATE_INPUTS, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    cua_toi = forms.BooleanField(label=_("Nhiệm vụ của tôi"), required=False)
+
+    def __init__(self, *args, choices: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        everyone = [("", _("Tất cả"))]
+        self.fields["don_vi"].choices = everyone + [(u.pk, u.name) for u in choices["units"]]
+        self.fields["can_bo"].choices = everyone + [(p.pk, str(p)) for p in choices["people"]]
+        self.fields["cuoc_hop"].choices = everyone + [
+            (m.pk, f"{timezone.localtime(m.start_at):%d/%m/%Y} — {m.title}") for m in choices["meetings"]
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        a, b = cleaned.get("han_tu"), cleaned.get("han_den")
+        if a and b and a > b:
+            self.add_error("han_den", _("Ngày kết thúc phải sau ngày bắt đầu."))
+        return cleaned
+
+    def filters(self) -> TrackerFilters:
+        if not self.is_valid():
+            return TrackerFilters()
+        c = self.cleaned_data
+        return TrackerFilters(
+            unit=c.get("don_vi"),
+            person=c.get("can_bo"),
+            status=c.get("trang_thai") or "",
+            meeting=c.get("cuoc_hop"),
+            deadline_from=c.get("han_tu"),
+            deadline_to=c.get("han_den"),
+            mine=bool(c.get("cua_toi")),
+        )
+
+
+class ProgressForm(forms.Form):
+    on = forms.DateField(
+        label=_("Ngày cập nhật"), input_formats=DATE_INPUTS, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    text = forms.CharField(label=_("Nội dung tiến độ"), widget=forms.Textarea(attrs={"rows": 4}))
+    attachment = forms.FileField(label=_("Tệp kèm theo (PDF hoặc DOCX, tối đa 20 MB)"), required=False)
+    mark_done = forms.BooleanField(label=_("Nhiệm vụ đã hoàn thành"), required=False)
+    completed_on = forms.DateField(
+        label=_("Ngày hoàn thành"),
+        required=False,
+        input_formats=DATE_INPUTS,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    evidence = forms.CharField(
+        label=_("Kết quả, minh chứng (ví dụ: số văn bản)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            document_kind(upload)
+        return upload

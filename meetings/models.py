@@ -1,0 +1,351 @@
+"""Management meetings (giao ban), the directives given at them and their follow-up.
+
+A meeting passes through the editorial workflow and is internal by default; its public
+summary is a separate item that the board may publish on its own. Directives are
+operational records (not publications): their status is derived from the deadline, the
+progress posted and the completion date, never typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.editorial.models import EditorialModel
+
+from .enums import DeadlineKind, DirectiveStatus, MeetingFormat, MeetingKind, ReminderKind
+
+
+class Unit(models.Model):
+    """A department or centre of the ministry; units form a tree."""
+
+    name = models.CharField(_("tên đơn vị"), max_length=200, unique=True)
+    short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(models.Model):
+    """Someone who chairs, attends, gives or carries out directives; may have an account."""
+
+    full_name = models.CharField(_("họ và tên"), max_length=150)
+    title = models.CharField(_("chức vụ"), max_length=200, blank=True)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), null=True, blank=True, on_delete=models.PROTECT, related_name="people"
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_person",
+        help_text=_("Tài khoản đăng nhập của người này (để nhận nhắc việc và cập nhật tiến độ)."),
+    )
+    email = models.EmailField(_("thư điện tử"), blank=True, help_text=_("Để trống: dùng địa chỉ của tài khoản."))
+
+    class Meta:
+        verbose_name = _("cán bộ")
+        verbose_name_plural = _("cán bộ")
+        ordering = ["full_name"]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.title})" if self.title else self.full_name
+
+    @property
+    def contact_email(self) -> str:
+        if self.email:
+            return self.email
+        return self.user.email if self.user_id and self.user else ""
+
+
+class Meeting(EditorialModel):
+    title = models.CharField(_("tên cuộc họp"), max_length=300)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=300,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống: tự tạo từ tên cuộc họp (bỏ dấu, “đ” thành “d”)."),
+    )
+    kind = models.CharField(_("loại cuộc họp"), max_length=20, choices=MeetingKind.choices)
+    start_at = models.DateTimeField(_("thời gian bắt đầu"), help_text=_("Giờ Việt Nam (UTC+7)."))
+    end_at = models.DateTimeField(_("thời gian kết thúc"), null=True, blank=True)
+    place = models.CharField(_("địa điểm"), max_length=300, blank=True)
+    format = models.CharField(
+        _("hình thức"), max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
+    )
+    bridge_points = models.PositiveSmallIntegerField(
+        _("số điểm cầu"), null=True, blank=True, help_text=_("Với hình thức trực tuyến hoặc kết hợp.")
+    )
+    chair = models.ForeignKey(
+        Person, verbose_name=_("chủ trì"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    attendees = models.ManyToManyField(Person, verbose_name=_("thành phần dự (cá nhân)"), blank=True, related_name="+")
+    attending_units = models.ManyToManyField(
+        Unit, verbose_name=_("thành phần dự (đơn vị)"), blank=True, related_name="+"
+    )
+    agenda = models.TextField(_("chương trình"), blank=True, help_text=_("Mỗi nội dung một dòng."))
+    summary = models.TextField(_("nội dung tóm tắt"), blank=True)
+    conclusions = models.TextField(_("kết luận"), blank=True, help_text=_("Mỗi kết luận một đoạn."))
+    news_article = models.ForeignKey(
+        "news.Article",
+        verbose_name=_("bài tin đưa tin cuộc họp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    stats_release = models.ForeignKey(
+        "stats.Release",
+        verbose_name=_("kỳ số liệu trình bày tại cuộc họp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Meetings are internal unless the board decides otherwise.
+    is_internal = models.BooleanField(
+        _("chỉ lưu hành nội bộ"),
+        default=True,
+        help_text=_("Cuộc họp nội bộ chỉ cán bộ đã đăng nhập mới xem được; tóm tắt công khai được duyệt riêng."),
+    )
+
+    class Meta:
+        verbose_name = _("cuộc họp")
+        verbose_name_plural = _("cuộc họp")
+        ordering = ["-start_at", "-id"]
+        indexes = [models.Index(fields=["live", "is_internal", "-start_at"], name="meeting_list_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.slug])
+
+    def agenda_items(self) -> list[str]:
+        return [line.strip(" -•\t") for line in self.agenda.splitlines() if line.strip(" -•\t")]
+
+    def conclusion_paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.conclusions.split("\n") if p.strip()]
+
+    def format_label(self) -> str:
+        label = str(MeetingFormat(self.format).label)
+        if self.format != MeetingFormat.IN_PERSON and self.bridge_points:
+            return _("%(format)s, %(n)s điểm cầu") % {"format": label, "n": self.bridge_points}
+        return label
+
+
+class PublicSummary(EditorialModel):
+    """What readers outside the ministry may know of a meeting; approved on its own."""
+
+    meeting = models.OneToOneField(
+        Meeting, verbose_name=_("cuộc họp"), on_delete=models.CASCADE, related_name="public_summary"
+    )
+    title = models.CharField(_("tiêu đề công khai"), max_length=300)
+    text = models.TextField(_("nội dung tóm tắt công khai"), help_text=_("Mỗi đoạn một dòng."))
+
+    class Meta:
+        verbose_name = _("tóm tắt công khai")
+        verbose_name_plural = _("tóm tắt công khai")
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.meeting.slug])
+
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.text.split("\n") if p.strip()]
+
+
+def _upload_to(instance, filename: str) -> str:
+    import secrets
+
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"meetings/{timezone.now():%Y/%m}/{secrets.token_hex(12)}.{ext}"
+
+
+class Attachment(models.Model):
+    """Minutes and documents of a meeting (PDF or DOCX), served only to who may read it."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("cuộc họp"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("tên tài liệu"), max_length=300)
+    file = models.FileField(_("tệp"), upload_to=_upload_to, max_length=300)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=300, blank=True, editable=False)
+    size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0, editable=False)
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tài liệu")
+        verbose_name_plural = _("tài liệu (biên bản PDF/DOCX)")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def extension(self) -> str:
+        return self.file.name.rsplit(".", 1)[-1].upper() if self.file else ""
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:attachment", args=[self.pk])
+
+
+class DirectiveQuerySet(models.QuerySet):
+    def with_status(self, today: dt.date | None = None):
+        """Annotate ``status``: done when completed; overdue when past its deadline and
+        not done; in progress once progress was posted; otherwise not started."""
+        today = today or timezone.localdate()
+        return self.annotate(
+            status=Case(
+                When(completed_on__isnull=False, then=Value(DirectiveStatus.DONE.value)),
+                When(deadline__lt=today, then=Value(DirectiveStatus.OVERDUE.value)),
+                When(last_progress_at__isnull=False, then=Value(DirectiveStatus.IN_PROGRESS.value)),
+                default=Value(DirectiveStatus.NOT_STARTED.value),
+                output_field=models.CharField(),
+            )
+        )
+
+
+class Directive(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("cuộc họp giao"), on_delete=models.CASCADE, related_name="directives"
+    )
+    number = models.PositiveSmallIntegerField(_("số thứ tự"), default=1)
+    text = models.TextField(_("nội dung nhiệm vụ"))
+    giver = models.ForeignKey(
+        Person, verbose_name=_("người giao"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    lead_unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị chủ trì"), on_delete=models.PROTECT, related_name="led_directives"
+    )
+    lead_person = models.ForeignKey(
+        Person,
+        verbose_name=_("người chủ trì"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_directives",
+    )
+    supporting_units = models.ManyToManyField(
+        Unit, verbose_name=_("đơn vị phối hợp"), blank=True, related_name="supported_directives"
+    )
+    deadline = models.DateField(_("thời hạn"), db_index=True)
+    deadline_kind = models.CharField(
+        _("kiểu thời hạn"), max_length=8, choices=DeadlineKind.choices, default=DeadlineKind.DATE
+    )
+    completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    completion_evidence = models.TextField(
+        _("kết quả, minh chứng hoàn thành"), blank=True, help_text=_("Ví dụ: số văn bản đã ban hành.")
+    )
+    last_progress_at = models.DateTimeField(_("cập nhật tiến độ gần nhất"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    objects = DirectiveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        ordering = ["deadline", "meeting_id", "number", "id"]
+        indexes = [
+            models.Index(fields=["lead_unit", "deadline"], name="directive_unit_deadline_idx"),
+            models.Index(fields=["completed_on", "deadline"], name="directive_open_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:directive", args=[self.pk])
+
+    def status_on(self, today: dt.date | None = None) -> str:
+        """The same rule as ``DirectiveQuerySet.with_status``, for one object."""
+        annotated = getattr(self, "status", None)
+        if annotated and today is None:
+            return annotated
+        today = today or timezone.localdate()
+        if self.completed_on:
+            return DirectiveStatus.DONE.value
+        if self.deadline < today:
+            return DirectiveStatus.OVERDUE.value
+        if self.last_progress_at:
+            return DirectiveStatus.IN_PROGRESS.value
+        return DirectiveStatus.NOT_STARTED.value
+
+    def status_label(self) -> str:
+        return str(DirectiveStatus(self.status_on()).label)
+
+    @property
+    def completed_late(self) -> bool:
+        return bool(self.completed_on and self.completed_on > self.deadline)
+
+    def deadline_label(self) -> str:
+        if self.deadline_kind == DeadlineKind.MONTH:
+            return _("Trong tháng %(mm)02d/%(yyyy)s") % {"mm": self.deadline.month, "yyyy": self.deadline.year}
+        return self.deadline.strftime("%d/%m/%Y")
+
+
+class ProgressUpdate(models.Model):
+    directive = models.ForeignKey(
+        Directive, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="progress_updates"
+    )
+    on = models.DateField(_("ngày cập nhật"))
+    text = models.TextField(_("nội dung tiến độ"))
+    attachment = models.FileField(_("tệp kèm theo"), upload_to=_upload_to, max_length=300, blank=True)
+    marks_done = models.BooleanField(_("báo cáo hoàn thành"), default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người cập nhật"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("cập nhật tiến độ")
+        verbose_name_plural = _("cập nhật tiến độ")
+        ordering = ["on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.on:%d/%m/%Y}: {self.text[:60]}"
+
+
+class ReminderLog(models.Model):
+    """One row per directive per day, inserted before the e-mail is sent: a second run
+    (or a second server running at the same time) finds it and sends nothing."""
+
+    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="reminders")
+    day = models.DateField(_("ngày"))
+    kind = models.CharField(_("loại nhắc"), max_length=16, choices=ReminderKind.choices)
+    recipient = models.EmailField(_("người nhận"))
+    sent_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("nhắc việc đã gửi")
+        verbose_name_plural = _("nhắc việc đã gửi")
+        constraints = [models.UniqueConstraint(fields=["directive", "day"], name="reminder_once_per_day")]
+
+
+OPEN = Q(completed_on__isnull=True)

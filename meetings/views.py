@@ -1,0 +1,230 @@
+"""Meeting pages, the calendar and the directive tracker. Each page runs a fixed number
+of queries whatever the number of meetings or directives."""
+
+from __future__ import annotations
+
+import mimetypes
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.editorial.permissions import may_see_internal
+
+from . import exports, permissions, selectors, services
+from .enums import MeetingKind
+from .forms import ProgressForm, TrackerFilterForm
+from .models import Attachment, Directive
+
+PAGE_SIZE = 20
+TRACKER_PAGE_SIZE = 50
+
+
+def _private(response):
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def index(request):
+    """Calendar of upcoming meetings and the archive of past ones."""
+    now = timezone.now()
+    qs = selectors.listed_meetings(request.user, now)
+    kind = request.GET.get("loai") or ""
+    if kind in MeetingKind.values:
+        qs = qs.filter(kind=kind)
+    else:
+        kind = ""
+    upcoming = list(qs.filter(start_at__gte=now).order_by("start_at", "id")[:20])
+    page = Paginator(qs.filter(start_at__lt=now), PAGE_SIZE).get_page(request.GET.get("trang"))
+    context = {"upcoming": upcoming, "page": page, "kinds": MeetingKind.choices, "kind": kind}
+    response = render(request, "meetings/index.html", context)
+    return _private(response) if may_see_internal(request.user) else response
+
+
+def render_meeting(request, meeting, preview: bool = False):
+    """The meeting page (also the admin preview)."""
+    page = selectors.build_meeting_page(
+        meeting=meeting, user=request.user, at=timezone.now(), staff=may_see_internal(request.user), preview=preview
+    )
+    if page is None:
+        raise Http404(_("Không tìm thấy cuộc họp."))
+    response = render(request, "meetings/detail.html", {"p": page, "m": meeting, "preview": preview})
+    if preview or (page.full and meeting.is_internal) or may_see_internal(request.user):
+        _private(response)
+    return response
+
+
+def render_summary(request, summary, preview: bool = False):
+    """Preview of a public summary, through the meeting page."""
+    meeting = summary.meeting
+    page = selectors.MeetingPage(meeting=meeting, full=False, summary=summary)
+    response = render(request, "meetings/detail.html", {"p": page, "m": meeting, "preview": preview})
+    return _private(response)
+
+
+def detail(request, slug):
+    page = selectors.meeting_page(slug=slug, user=request.user)
+    if page is None:
+        raise Http404(_("Không tìm thấy cuộc họp."))
+    response = render(request, "meetings/detail.html", {"p": page, "m": page.meeting, "preview": False})
+    if (page.full and page.meeting.is_internal) or may_see_internal(request.user):
+        _private(response)
+    return response
+
+
+def calendar_ics(request):
+    """Meetings the reader may see, as iCalendar (anonymous: public ones only)."""
+    entries = [
+        {
+            "id": m.pk,
+            "title": selectors.shown_title(m),
+            "start": m.start_at,
+            "end": m.end_at,
+            "place": m.place if m.full else "",
+            "url": m.get_absolute_url(),
+        }
+        for m in selectors.listed_meetings(request.user)[:500]
+    ]
+    body = exports.calendar_ics(
+        entries=entries, base_url=request.build_absolute_uri("/").rstrip("/"), host=request.get_host()
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="lich-giao-ban.ics"'
+    return _private(response) if may_see_internal(request.user) else response
+
+
+def attachment(request, pk):
+    """A meeting document, only for who may read the meeting in full."""
+    item = get_object_or_404(Attachment.objects.select_related("meeting"), pk=pk)
+    page = selectors.build_meeting_page(
+        meeting=item.meeting, user=request.user, at=timezone.now(), staff=may_see_internal(request.user)
+    )
+    if page is None or not page.full:
+        raise Http404(_("Không tìm thấy tài liệu."))
+    ext = item.file.name.rsplit(".", 1)[-1].lower()
+    content_type = mimetypes.types_map.get("." + ext, "application/octet-stream")
+    name = item.original_name or f"tai-lieu-{item.pk}.{ext}"
+    response = FileResponse(item.file.open("rb"), content_type=content_type, as_attachment=True, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return _private(response) if item.meeting.is_internal or may_see_internal(request.user) else response
+
+
+# -- the directive tracker (staff only) ---------------------------------------------------------
+
+
+def _require_staff(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not permissions.may_view_tracker(request.user):
+        raise PermissionDenied(_("Chỉ cán bộ của Bộ được xem theo dõi nhiệm vụ."))
+    return None
+
+
+def _tracker_query(request):
+    form = TrackerFilterForm(request.GET or None, choices=selectors.filter_choices())
+    qs = selectors.tracker_directives(filters=form.filters(), user=request.user)
+    return form, qs
+
+
+def tracker(request):
+    if (refused := _require_staff(request)) is not None:
+        return refused
+    form, qs = _tracker_query(request)
+    page = Paginator(selectors.tracker_rows(qs), TRACKER_PAGE_SIZE).get_page(request.GET.get("trang"))
+    query = request.GET.copy()
+    query.pop("trang", None)
+    context = {
+        "form": form,
+        "page": page,
+        "counts": selectors.unit_counts(qs),
+        "count_columns": selectors.COUNT_COLUMNS,
+        "query": query.urlencode(),
+        "person": permissions.person_of(request.user),
+        "today": timezone.localdate(),
+    }
+    return _private(render(request, "meetings/tracker.html", context))
+
+
+def tracker_export(request, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    if (refused := _require_staff(request)) is not None:
+        return refused
+    _form, qs = _tracker_query(request)
+    rows = selectors.tracker_rows(qs)
+    stamp = timezone.localdate().strftime("%Y-%m-%d")
+    if fmt == "xlsx":
+        body = exports.tracker_xlsx(rows)
+        ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        body = exports.tracker_csv(rows)
+        ctype = "text/csv; charset=utf-8"
+    response = HttpResponse(body, content_type=ctype)
+    response["Content-Disposition"] = f'attachment; filename="nhiem-vu-{stamp}.{fmt}"'
+    return _private(response)
+
+
+def directive_detail(request, pk):
+    if (refused := _require_staff(request)) is not None:
+        return refused
+    directive = get_object_or_404(
+        Directive.objects.with_status().select_related("meeting", "lead_unit", "lead_person", "giver"), pk=pk
+    )
+    may_post = permissions.may_post_progress(request.user, directive)
+    form = ProgressForm(initial={"on": timezone.localdate()}) if may_post else None
+    if request.method == "POST":
+        if not may_post:
+            raise PermissionDenied(
+                _("Chỉ cán bộ của đơn vị chủ trì, người giao nhiệm vụ và quản trị viên được cập nhật tiến độ.")
+            )
+        form = ProgressForm(request.POST, request.FILES)
+        if form.is_valid():
+            c = form.cleaned_data
+            try:
+                services.post_progress(
+                    directive=directive,
+                    user=request.user,
+                    text=c["text"],
+                    on=c["on"],
+                    attachment=c.get("attachment"),
+                    mark_done=c["mark_done"],
+                    completed_on=c.get("completed_on"),
+                    evidence=c.get("evidence") or "",
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Đã cập nhật tiến độ nhiệm vụ."))
+                response = HttpResponseRedirect(reverse("meetings:directive", args=[directive.pk]))
+                response.status_code = 303
+                return response
+    updates = list(directive.progress_updates.select_related("author").order_by("-on", "-id"))
+    context = {
+        "d": directive,
+        "supporting": list(directive.supporting_units.all()),
+        "updates": updates,
+        "form": form,
+        "may_post": may_post,
+    }
+    status = 400 if request.method == "POST" else 200
+    return _private(render(request, "meetings/directive.html", context, status=status))
+
+
+def progress_file(request, pk):
+    """The file attached to a progress update (staff only)."""
+    if (refused := _require_staff(request)) is not None:
+        return refused
+    from .models import ProgressUpdate
+
+    update = get_object_or_404(ProgressUpdate, pk=pk)
+    if not update.attachment:
+        raise Http404
+    ext = update.attachment.name.rsplit(".", 1)[-1].lower()
+    response = FileResponse(update.attachment.open("rb"), as_attachment=True, filename=f"tien-do-{pk}.{ext}")
+    return _private(response)

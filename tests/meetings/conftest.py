@@ -1,0 +1,121 @@
+"""Meetings fixtures: the ministry's units and people, and the January 2022 monthly
+meeting (Giao ban quản lý nhà nước tháng 01/2022, 10/02/2022) with its directives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from meetings import services
+from meetings.enums import MeetingFormat, MeetingKind
+from meetings.models import Meeting, Person, Unit
+from portal.editorial import services as wf
+from portal.editorial.enums import Action
+from tests.conftest import make_user
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _commit_callbacks(run_on_commit):
+    """Signals sent after commit (search index) run here."""
+
+
+@pytest.fixture
+def units(db):
+    leadership = Unit.objects.create(name="Lãnh đạo Bộ", order=0)
+    office = Unit.objects.create(name="Văn phòng Bộ", order=1)
+    dx = Unit.objects.create(name="Cục Chuyển đổi số quốc gia", order=2)
+    personnel = Unit.objects.create(name="Vụ Tổ chức cán bộ", order=3)
+    info = Unit.objects.create(name="Trung tâm Thông tin", order=4)
+    info_press = Unit.objects.create(name="Phòng Báo chí điện tử", parent=info, order=5)
+    return {
+        "leadership": leadership,
+        "office": office,
+        "dx": dx,
+        "personnel": personnel,
+        "info": info,
+        "info_press": info_press,
+    }
+
+
+@pytest.fixture
+def people(units):
+    def person(name, title, unit, username=None):
+        user = make_user(None, username, is_staff=True) if username else None
+        return Person.objects.create(full_name=name, title=title, unit=unit, user=user)
+
+    return {
+        "minister": person("Nguyễn Mạnh Hùng", "Bộ trưởng", units["leadership"], "bt_hung"),
+        "deputy": person("Nguyễn Huy Dũng", "Thứ trưởng", units["leadership"], "tt_dung"),
+        "office_head": person("Trần Thị Lan", "Chánh Văn phòng", units["office"], "cvp_lan"),
+        "dx_head": person("Lê Văn Minh", "Cục trưởng", units["dx"], "ct_minh"),
+        "dx_staff": person("Phạm Thu Trang", "Chuyên viên", units["dx"], "cv_trang"),
+        "personnel_head": person("Hoàng Văn Nam", "Vụ trưởng", units["personnel"], "vt_nam"),
+        "info_head": person("Đỗ Công Anh", "Giám đốc", units["info"], "gd_anh"),
+    }
+
+
+def make_meeting(*, author, **kw) -> Meeting:
+    defaults = {
+        "title": "Hội nghị Giao ban quản lý nhà nước tháng 01/2022",
+        "kind": MeetingKind.MONTHLY,
+        "start_at": dt.datetime(2022, 2, 10, 8, 30, tzinfo=VN),
+        "place": "Hà Nội",
+        "format": MeetingFormat.ONLINE,
+        "bridge_points": 11,
+        "summary": "Năm 2022 là năm tổng tiến công chuyển đổi số; Bộ phải đi đầu về chuyển đổi số trong nội bộ.",
+        "conclusions": "Bộ trưởng giao xây dựng kế hoạch chuyển đổi số của Bộ.\nCác đơn vị lập kế hoạch công tác theo tuần.",
+        "agenda": "Đánh giá kết quả tháng 01/2022\nNhiệm vụ trọng tâm tháng 02/2022",
+    }
+    defaults.update(kw)
+    meeting = Meeting(**defaults)
+    services.fill_slug(meeting=meeting)
+    return wf.save_new(item=meeting, user=author)
+
+
+def publish(item, *, author, board):
+    wf.transition(item=item, action=Action.SUBMIT, user=author)
+    wf.transition(item=item, action=Action.PUBLISH, user=board)
+    return item
+
+
+@pytest.fixture
+def january_meeting(editor, board, units, people):
+    """The monthly meeting of 10/02/2022 (reference), published as an internal record."""
+    meeting = make_meeting(author=editor, chair=people["minister"])
+    meeting.attendees.set([people["minister"], people["deputy"]])
+    meeting.attending_units.set([units["office"], units["dx"], units["personnel"]])
+    services.add_directive(
+        meeting=meeting,
+        text="Chỉ đạo xây dựng kế hoạch chuyển đổi số của Bộ TT&TT, trình Bộ trưởng.",
+        giver=people["minister"],
+        lead_unit=units["dx"],
+        lead_person=people["deputy"],
+        supporting_units=[units["office"]],
+        deadline="trong tháng 02/2022",
+    )
+    services.add_directive(
+        meeting=meeting,
+        text="Các đơn vị lập kế hoạch công tác theo tuần, thông qua Thứ trưởng phụ trách trình Bộ trưởng ký.",
+        giver=people["minister"],
+        lead_unit=units["office"],
+        lead_person=people["office_head"],
+        deadline="20/02/2022",
+    )
+    services.add_directive(
+        meeting=meeting,
+        text="Kiện toàn nhân sự cho công tác Đảng của Bộ và các đơn vị.",
+        giver=people["minister"],
+        lead_unit=units["personnel"],
+        lead_person=people["personnel_head"],
+        deadline="trong tháng 02/2022",
+    )
+    return publish(meeting, author=editor, board=board)
