@@ -3,6 +3,8 @@ previous values beside), file import, the template to download, and the catalogu
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
@@ -162,7 +164,7 @@ class ReleaseAdmin(EditorialAdmin):
                 shown, note = posted.get(f"value-{ind.pk}", ""), posted.get(f"note-{ind.pk}", "")
             elif v is not None:
                 val = v.pending_value if v.has_pending else v.value
-                shown = format_number(val) if val is not None else ""
+                shown = format_number(Decimal(selectors.plain_number(val))) if val is not None else ""
                 note = v.pending_note if v.has_pending else v.note
             else:
                 shown, note = "", ""

@@ -3,6 +3,7 @@ text title and description; the page always shows the same figures as a table.""
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 from django.utils.html import escape
@@ -74,14 +75,18 @@ def series_line(*, chart_id: str, title: str, points: list, unit: str) -> SafeSt
         f'viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{escape(chart_id)}-t">',
         f'<title id="{escape(chart_id)}-t">{escape(title)}</title>',
     ]
-    for k in range(5):
-        v = lo + (hi - lo) * k / 4
-        y = y_of(v)
+    step_value, tick_decimals = _nice_step((hi - lo) / 4)
+    lo = math.floor(lo / step_value) * step_value
+    hi = max(math.ceil(hi / step_value) * step_value, lo + step_value)
+    tick = lo
+    while tick <= hi + step_value / 1000:
+        y = y_of(tick)
+        label = format_number(Decimal(str(round(tick, tick_decimals))), tick_decimals, language)
         parts.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#ddd"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">'
-            f"{escape(format_number(Decimal(str(round(v, 2))), None, language))}</text>"
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{escape(label)}</text>'
         )
+        tick += step_value
     step = max(1, len(points) // 8)
     for i, p in enumerate(points):
         if i % step == 0 or i == len(points) - 1:
@@ -97,3 +102,16 @@ def series_line(*, chart_id: str, title: str, points: list, unit: str) -> SafeSt
     parts.append(f'<text x="{left}" y="{height - 8}" font-size="11">{escape(_("Đơn vị tính"))}: {escape(unit)}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+def _nice_step(raw: float) -> tuple[float, int]:
+    """A round step (1, 2 or 5 times a power of ten) and the decimals it needs."""
+    if raw <= 0:
+        return 1.0, 0
+    power = math.floor(math.log10(raw))
+    base = 10**power
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * base:
+            step = factor * base
+            break
+    return float(step), max(0, -math.floor(math.log10(step)))
