@@ -208,12 +208,12 @@ class Attachment(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:attachment", args=[self.pk])
+
     @property
     def extension(self) -> str:
         return self.file.name.rsplit(".", 1)[-1].upper() if self.file else ""
-
-    def get_absolute_url(self) -> str:
-        return reverse("meetings:attachment", args=[self.pk])
 
 
 class DirectiveQuerySet(models.QuerySet):
