@@ -118,7 +118,7 @@ def test_two_processes_at_once_send_each_reminder_once(tmp_path):
         for _ in range(2)
     ]
     outputs = [p.communicate(timeout=60) for p in procs]
-    for p, (out, err) in zip(procs, outputs, strict=True):
+    for p, (_out, err) in zip(procs, outputs, strict=True):
         assert p.returncode == 0, err
     counts = sorted(int(out.strip().splitlines()[-1]) for out, _err in outputs)
     assert sum(counts) == 5, counts
