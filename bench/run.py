@@ -1,0 +1,504 @@
+"""Load test: gunicorn (deploy/gunicorn.conf.py) on loopback, wrk against each page.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:54329/bench .venv/bin/python bench/run.py
+    (first: bench/generate.py; options: --duration 8 --connections 32 --no-write)
+
+Starts the app server twice on free loopback ports, with the page cache on and then off
+(``PAGE_CACHE=0``), both with ``DEBUG=0`` and the project's gunicorn config, runs ``wrk``
+(Debian's) against every page, prints requests/s, p50 and p99 and each page's ratio to the
+static file served by WhiteNoise, and writes BENCHMARKS.md with the date, the machine, the
+exact command, the SQL plans (``EXPLAIN ANALYZE``) of the news list page 500 and of the
+search, the query count of an article with the cache off, the cache backends compared and
+the workers' memory. Each server is stopped by its PID.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import shlex
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+VENV_BIN = Path(sys.executable).parent
+DEFAULT_URL = "postgres://postgres@127.0.0.1:54329/bench"
+SEARCH_QUERY = "chu ky so"  # "chữ ký số" typed without diacritics
+
+LUA = r"""
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "JSON {\"requests\":%d,\"duration_us\":%d,\"errors\":%d,\"non2xx\":%d,\"p50\":%d,\"p95\":%d,\"p99\":%d}\n",
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def sh(cmd: str) -> str:
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=10).stdout.strip()  # noqa: S602
+    except Exception:
+        return ""
+
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"nproc": sh("nproc"), "free": sh("free -h"), "cpu": cpu, "kernel": sh("uname -sr")}
+
+
+class Server:
+    """gunicorn -c deploy/gunicorn.conf.py on 127.0.0.1:<port>, stopped by its PID."""
+
+    def __init__(self, name: str, env: dict[str, str]):
+        self.name = name
+        self.port = free_port()
+        self.env = env
+        self.proc: subprocess.Popen | None = None
+        self.log = tempfile.NamedTemporaryFile(prefix=f"bench-{name}-", suffix=".log", delete=False)  # noqa: SIM115
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        cmd = [str(VENV_BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{self.port}"]
+        cmd.append("portal.wsgi:application")
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)  # noqa: S603
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"gunicorn ({self.name}) exited; see {self.log.name}")
+            try:
+                with urllib.request.urlopen(self.base + "/healthz", timeout=2) as r:  # noqa: S310
+                    if r.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.3)
+        raise RuntimeError(f"gunicorn ({self.name}) did not answer on {self.base}")
+
+    def worker_rss_mb(self) -> list[float]:
+        if self.proc is None:
+            return []
+        out = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) != self.proc.pid:
+                    continue
+                for line in (stat.parent / "status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        out.append(int(line.split()[1]) / 1024)
+            except (OSError, IndexError, ValueError):
+                continue
+        return sorted(out)
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        os.kill(self.proc.pid, signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.kill(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as r:  # noqa: S310
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, b""
+
+
+def wrk(url: str, *, duration: int, connections: int, threads: int, lua: str) -> dict:
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "-s", lua, url]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=False).stdout  # noqa: S603
+    m = re.search(r"^JSON (.*)$", out, re.M)
+    if not m:
+        return {"rps": 0.0, "p50": 0, "p95": 0, "p99": 0, "errors": -1, "non2xx": -1}
+    data = json.loads(m.group(1))
+    return {
+        "rps": data["requests"] / (data["duration_us"] / 1e6),
+        "p50": data["p50"] / 1000,
+        "p95": data["p95"] / 1000,
+        "p99": data["p99"] / 1000,
+        "errors": data["errors"],
+        "non2xx": data["non2xx"],
+        "requests": data["requests"],
+    }
+
+
+def discover(base: str, index: str, pattern: str) -> str | None:
+    status, body = fetch(base + index)
+    if status != 200:
+        return None
+    m = re.search(pattern.encode(), body)
+    return m.group(1).decode() if m else None
+
+
+def django_facts(article_path: str) -> dict:
+    """In this process (cache off): SQL plans, the query count of an article."""
+    os.environ["PAGE_CACHE"] = "0"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+
+    from news import selectors
+    from portal.search import services
+
+    settings.ALLOWED_HOSTS = ["*"]
+    translation.activate("vi")
+    facts: dict = {}
+
+    def explain(sql: str, params) -> str:
+        with connection.cursor() as cur:
+            cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+            return "\n".join(r[0] for r in cur.fetchall())
+
+    qs = selectors.visible_articles(AnonymousUser())
+    page = qs[499 * 20 : 500 * 20]
+    explain(*page.query.sql_with_params())  # warm
+    facts["plan_list_500"] = explain(*page.query.sql_with_params())
+    count_sql, count_params = qs.order_by().values("pk").query.sql_with_params()
+    facts["plan_list_count"] = explain(f"SELECT COUNT(*) FROM ({count_sql}) s", count_params)  # noqa: S608
+    results = services.search(query=SEARCH_QUERY, staff=False)
+    explain(*results[:20].query.sql_with_params())
+    facts["plan_search"] = explain(*results[:20].query.sql_with_params())
+    s_sql, s_params = results.order_by().values("pk").query.sql_with_params()
+    facts["plan_search_count"] = explain(f"SELECT COUNT(*) FROM ({s_sql}) s", s_params)  # noqa: S608
+    client = Client()
+    client.get(article_path)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(article_path)
+    facts["article_queries"] = len(ctx.captured_queries)
+    facts["article_status"] = response.status_code
+    facts["article_sql"] = [q["sql"][:160] for q in ctx.captured_queries]
+    for name, plan in facts.items():
+        if name.startswith("plan_") and "Seq Scan on news_article" in plan:
+            facts.setdefault("seq_scans", []).append(name)
+    return facts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=int, default=8, help="seconds per page")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--no-write", action="store_true", help="do not write BENCHMARKS.md")
+    parser.add_argument("--skip-backends", action="store_true", help="do not compare cache backends")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        print("wrk is missing: apt-get install wrk", file=sys.stderr)
+        return 2
+    command = (
+        "DATABASE_URL="
+        + os.environ.get("DATABASE_URL", DEFAULT_URL)
+        + " "
+        + shlex.join([os.path.relpath(sys.executable, ROOT), "bench/run.py", *sys.argv[1:]])
+    )
+    cache_dir = Path(tempfile.mkdtemp(prefix="bench-cache-"))
+    env = dict(os.environ)
+    env.setdefault("DATABASE_URL", DEFAULT_URL)
+    env.update(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": "bench-only-" + "x" * 40,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_COOKIES": "0",
+            "CACHE_DIR": str(cache_dir),
+            "LOG_LEVEL": "ERROR",
+            "DJANGO_SETTINGS_MODULE": "portal.settings",
+        }
+    )
+    env.pop("REDIS_URL", None)
+    os.environ.update({k: v for k, v in env.items() if k != "PAGE_CACHE"})
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
+    )
+    subprocess.run([sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+    lua = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)  # noqa: SIM115
+    lua.write(LUA)
+    lua.close()
+
+    cached = Server("cache", {**env, "PAGE_CACHE": "1"})
+    nocache = Server("nocache", {**env, "PAGE_CACHE": "0"})
+    servers = [cached, nocache]
+    rows: list[dict] = []
+    extra: dict = {}
+    try:
+        cached.start()
+        # Paths found through the site itself, as a reader would.
+        status, home = fetch(cached.base + "/")
+        static_path = re.search(rb'href="(/static/css/site[^"]*\.css)"', home).group(1).decode()
+        article = discover(cached.base, "/tin-tuc/", r'<a href="(/tin-tuc/[a-z0-9-]+-\d+/)"')
+        category = discover(cached.base, "/tin-tuc/", r'href="(/tin-tuc/(?:tin-hoat-dong|chuyen-doi-so)/)"')
+        pages = [
+            ("static file (WhiteNoise)", static_path, cached),
+            ("home", "/", cached),
+            ("article, cached", article, cached),
+            ("article, cache off", article, nocache),
+            ("news list page 1", "/tin-tuc/", cached),
+            ("news list page 500", "/tin-tuc/?trang=500", cached),
+            ("news list page 500, cache off", "/tin-tuc/?trang=500", nocache),
+            ("category", category, cached),
+            ("category, cache off", category, nocache),
+            ("search (3 words, no diacritics)", "/tim-kiem/?q=" + SEARCH_QUERY.replace(" ", "+"), cached),
+            ("search, cache off", "/tim-kiem/?q=" + SEARCH_QUERY.replace(" ", "+"), nocache),
+        ]
+        stats_xlsx = discover(cached.base, "/thong-ke/", r'href="(/thong-ke/[^"]+?\.?xlsx[^"]*)"')
+        stats_pdf = discover(cached.base, "/thong-ke/", r'href="(/thong-ke/[^"]+?\.?pdf[^"]*)"')
+        stats_page = discover(cached.base, "/thong-ke/", r'href="(/thong-ke/[a-z0-9-]+/[^"]*)"')
+        meeting = discover(cached.base, "/giao-ban/", r'href="(/giao-ban/[a-z0-9-]+/[^"]*)"')
+        for name, path in (
+            ("statistics index", "/thong-ke/" if fetch(cached.base + "/thong-ke/")[0] == 200 else None),
+            ("statistics release", stats_page),
+            ("statistics XLSX", stats_xlsx),
+            ("statistics PDF", stats_pdf),
+            ("meetings index", "/giao-ban/" if fetch(cached.base + "/giao-ban/")[0] == 200 else None),
+            ("meeting", meeting),
+        ):
+            if path:
+                pages.append((name, path, cached))
+        pages = [p for p in pages if p[1]]
+        nocache.start()
+        for name, path, server in pages:
+            for _ in range(3):
+                fetch(server.base + path)  # fill the cache of every worker's first request
+            result = wrk(
+                server.base + path,
+                duration=args.duration,
+                connections=args.connections,
+                threads=args.threads,
+                lua=lua.name,
+            )
+            result.update({"name": name, "path": path, "server": server.name})
+            rows.append(result)
+            print(f"{name:36} {result['rps']:9.0f} req/s  p50 {result['p50']:7.2f} ms  p99 {result['p99']:7.2f} ms")
+        # One client, the cache off: the latency a reader waits for a page not yet cached.
+        one_client = []
+        for name, path in (
+            ("news list page 500", "/tin-tuc/?trang=500"),
+            ("search", "/tim-kiem/?q=" + SEARCH_QUERY.replace(" ", "+")),
+            ("article", article),
+        ):
+            result = wrk(
+                nocache.base + path, duration=max(5, args.duration // 2), connections=1, threads=1, lua=lua.name
+            )
+            result.update({"name": name + " (1 client, cache off)", "path": path})
+            one_client.append(result)
+            print(f"{result['name']:36} p50 {result['p50']:7.2f} ms  p95 {result['p95']:7.2f} ms")
+        extra["one_client"] = one_client
+        extra["rss"] = {s.name: s.worker_rss_mb() for s in servers}
+        extra["requests"] = {
+            s.name: sum(r.get("requests", 0) for r in rows + one_client if r.get("server", "nocache") == s.name)
+            for s in servers
+        }
+    finally:
+        for s in servers:
+            s.stop()
+
+    # Cache backends compared on the cached article (same config otherwise).
+    backends = []
+    if not args.skip_backends and article:
+        variants = [("file (default)", {}), ("database", {"CACHE_BACKEND": "db"})]
+        redis_bin = shutil.which("redis-server")
+        redis_proc = None
+        if redis_bin:
+            rport = free_port()
+            redis_proc = subprocess.Popen(  # noqa: S603
+                [redis_bin, "--port", str(rport), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            time.sleep(0.5)
+            variants.append(("redis", {"REDIS_URL": f"redis://127.0.0.1:{rport}/0"}))
+        try:
+            for label, overrides in variants:
+                server = Server("backend", {**env, "PAGE_CACHE": "1", **overrides})
+                try:
+                    server.start()
+                    for _ in range(3):
+                        fetch(server.base + article)
+                    result = wrk(
+                        server.base + article,
+                        duration=args.duration,
+                        connections=args.connections,
+                        threads=args.threads,
+                        lua=lua.name,
+                    )
+                    result["name"] = label
+                    backends.append(result)
+                    print(f"backend {label:28} {result['rps']:9.0f} req/s  p99 {result['p99']:7.2f} ms")
+                finally:
+                    server.stop()
+        finally:
+            if redis_proc is not None:
+                os.kill(redis_proc.pid, signal.SIGTERM)
+                redis_proc.wait()
+    extra["backends"] = backends
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    os.unlink(lua.name)
+
+    facts = django_facts(article) if article else {}
+    static_rps = rows[0]["rps"] if rows else 0
+    for r in rows:
+        r["ratio"] = r["rps"] / static_rps if static_rps else 0
+    print()
+    print(f"{'page':36} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'× static':>9}")
+    for r in rows:
+        print(f"{r['name']:36} {r['rps']:9.0f} {r['p50']:8.2f} {r['p99']:8.2f} {r['ratio']:9.2f}")
+    if facts:
+        print(f"article with the cache off: {facts['article_queries']} SQL queries")
+        print("sequential scans of news_article:", facts.get("seq_scans") or "none")
+    print("worker RSS (MB):", extra.get("rss"))
+    if not args.no_write:
+        write_report(command=command, rows=rows, extra=extra, facts=facts, args=args)
+        print("wrote BENCHMARKS.md")
+    return 0
+
+
+def write_report(*, command: str, rows: list[dict], extra: dict, facts: dict, args) -> None:
+    m = machine()
+    workers = os.environ.get("GUNICORN_WORKERS") or f"default ({min(2 * (os.cpu_count() or 1) + 1, 16)})"
+    out = [
+        "# Benchmarks",
+        "",
+        "Written by `bench/run.py` (do not edit by hand; run it again). Data: `bench/generate.py`",
+        "(100,000 published Vietnamese articles and their search documents, in the `bench` database).",
+        "",
+        f"- Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- Machine: {m['nproc']} cores, {m['cpu']}, {m['kernel']}",
+        f"- Server: gunicorn with `deploy/gunicorn.conf.py`, workers {workers}, `DEBUG=0`, on 127.0.0.1;"
+        f" wrk on the same machine, {args.threads} threads, {args.connections} connections, {args.duration} s per page.",
+        "- Command:",
+        "",
+        "```",
+        command,
+        "```",
+        "",
+        "```",
+        "$ free -h",
+        m["free"],
+        "```",
+        "",
+        "## Requests per second",
+        "",
+        "`cache` is the server with the anonymous page cache (default file cache), `nocache` the same with "
+        "`PAGE_CACHE=0`. The ratio is to the static file of the same run.",
+        "",
+        "| page | path | server | req/s | p50 ms | p99 ms | × static | errors / non-2xx |",
+        "|---|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        out.append(
+            f"| {r['name']} | `{r['path']}` | {r['server']} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} "
+            f"| {r['ratio']:.2f} | {r['errors']} / {r['non2xx']} |"
+        )
+    out += [
+        "",
+        "## One client, cache off (what a reader waits for a page not yet cached)",
+        "",
+        "| page | p50 ms | p95 ms | p99 ms |",
+        "|---|---:|---:|---:|",
+    ]
+    for r in extra.get("one_client", []):
+        out.append(f"| {r['name']} | {r['p50']:.2f} | {r['p95']:.2f} | {r['p99']:.2f} |")
+    if extra.get("backends"):
+        out += [
+            "",
+            "## Cache backends (cached article, same server settings)",
+            "",
+            "| backend | req/s | p50 ms | p99 ms |",
+            "|---|---:|---:|---:|",
+        ]
+        for r in extra["backends"]:
+            out.append(f"| {r['name']} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} |")
+    out += ["", "## Memory", ""]
+    for name, rss in (extra.get("rss") or {}).items():
+        served = extra.get("requests", {}).get(name, 0)
+        out.append(
+            f"- `{name}` server, after {served:,} requests: worker RSS "
+            + ", ".join(f"{v:.0f} MB" for v in rss)
+            + " (gunicorn replaces a worker after 5,000 ± 500 requests: `max_requests`)."
+        )
+    if facts:
+        out += [
+            "",
+            "## SQL",
+            "",
+            f"Article page with the cache off: **{facts['article_queries']} queries** (status {facts['article_status']}):",
+            "",
+            "```",
+            *facts["article_sql"],
+            "```",
+            "",
+            "Sequential scans of `news_article` in the plans below: "
+            + (", ".join(facts["seq_scans"]) if facts.get("seq_scans") else "none")
+            + ".",
+        ]
+        for key, title in (
+            ("plan_list_500", "News list page 500 (rows 9,981–10,000)"),
+            ("plan_list_count", "News list: the paginator's count"),
+            ("plan_search", f"Search “{SEARCH_QUERY}” (first page)"),
+            ("plan_search_count", "Search: the paginator's count"),
+        ):
+            out += ["", f"### {title}", "", "```", facts[key], "```"]
+    out += ["", INDEX_NOTE]
+    (ROOT / "BENCHMARKS.md").write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+INDEX_NOTE = """## Indexes
+
+`bench/generate.py` creates two partial indexes proposed for `news` (until the news app has
+them in a migration), so that the anonymous list and its count never read the table
+sequentially:
+
+```sql
+CREATE INDEX article_public_idx ON news_article (language, publish_at DESC, id DESC)
+    INCLUDE (expire_at) WHERE live AND NOT is_internal;
+CREATE INDEX article_public_cat_idx ON news_article (category_id, language, publish_at DESC, id DESC)
+    INCLUDE (expire_at) WHERE live AND NOT is_internal;
+-- the home page's "featured" article: without it, a sequential scan when few are featured
+CREATE INDEX article_featured_idx ON news_article (language, publish_at DESC, id DESC)
+    WHERE live AND featured;
+```
+"""
+
+
+if __name__ == "__main__":
+    sys.exit(main())
