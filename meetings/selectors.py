@@ -215,7 +215,8 @@ def filter_choices() -> dict:
 
 
 def meeting_document(meeting: Meeting) -> dict:
-    directives = " ".join(meeting.directives.values_list("text", flat=True))
+    # Directives are for staff: only an internal meeting's document carries them.
+    directives = " ".join(meeting.directives.values_list("text", flat=True)) if meeting.is_internal else ""
     return {
         "kind": _("Giao ban"),
         "title": meeting.title,
