@@ -90,6 +90,9 @@ class Article(EditorialModel):
         indexes = [
             models.Index(fields=["language", "live", "is_internal", "-publish_at", "-id"], name="article_list_idx"),
             models.Index(fields=["category", "language", "live", "-publish_at", "-id"], name="article_cat_idx"),
+            models.Index(
+                fields=["language", "-publish_at"], condition=models.Q(featured=True), name="article_featured_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -12,7 +12,7 @@ from .models import Article, Category
 
 LIST_FIELDS = (
     "id", "title", "slug", "lead", "publish_at", "category", "cover", "cover_alt",
-    "language", "live", "is_internal", "expire_at", "byline",
+    "language", "live", "is_internal", "expire_at", "byline", "featured",
 )  # fmt: skip
 
 
@@ -42,18 +42,21 @@ def home_section(request):
     language = current_language()
     base = visible_articles(request.user, language)
     latest = list(base[:40])
-    featured = next((a for a in latest if a.cover_id), latest[0] if latest else None)
+    # The newest article the editors marked "tin nổi bật"; else the newest with a picture.
+    featured = base.filter(featured=True).first()
+    if featured is None:
+        featured = next((a for a in latest if a.cover_id), latest[0] if latest else None)
+    featured_pk = featured.pk if featured else None
+    latest = [a for a in latest if a.pk != featured_pk]
     by_category: dict[int, dict] = {}
     for a in latest:
-        if a is featured:
-            continue
         group = by_category.setdefault(a.category_id, {"category": a.category, "articles": []})
         if len(group["articles"]) < 4:
             group["articles"].append(a)
     return {
         "template": "news/_home_section.html",
         "featured": featured,
-        "latest": [a for a in latest if a is not featured][:6],
+        "latest": latest[:6],
         "by_category": list(by_category.values()),
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -69,9 +71,7 @@ def render_article(request, article: Article, preview: bool = False):
     else:
         tags = list(article.tags.all())
     translation = article.translation if article.translation_id else None
-    if translation is not None and not (
-        translation.live and (not translation.is_internal or may_see_internal(request.user))
-    ):
+    if translation is not None and not _readable(translation, request.user):
         translation = None
     context = {
         "article": article,
@@ -87,6 +87,35 @@ def render_article(request, article: Article, preview: bool = False):
     return response
 
 
+def _readable(article: Article, user) -> bool:
+    """The same rule as ``EditorialQuerySet.visible_to``, for an object already loaded."""
+    now = timezone.now()
+    return bool(
+        article.live
+        and article.publish_at
+        and article.publish_at <= now
+        and (article.expire_at is None or article.expire_at > now)
+        and (not article.is_internal or may_see_internal(user))
+    )
+
+
+def client_address(request) -> str:
+    """The reader's address. Behind our own proxy (nginx on this machine or on the private
+    network, deploy/nginx.conf) the peer is the proxy and every reader would share one
+    address: the one the proxy appended last to X-Forwarded-For is the reader's. The
+    header is ignored when the peer is a public address (anyone can send it)."""
+    peer = request.META.get("REMOTE_ADDR", "")
+    try:
+        via_proxy = ipaddress.ip_address(peer).is_private
+    except ValueError:
+        via_proxy = False
+    if via_proxy:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded[:64]
+    return peer
+
+
 RATING_LIMIT = 10  # ratings per address per 10 minutes
 VOTER_COOKIE = "rv"
 
@@ -94,8 +123,7 @@ VOTER_COOKIE = "rv"
 @require_POST
 def rate(request, slug):
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
-    ip = request.META.get("REMOTE_ADDR", "")
-    key = f"rate-limit:{ip}"
+    key = f"rate-limit:{client_address(request)}"
     cache.add(key, 0, 600)
     try:
         used = cache.incr(key)

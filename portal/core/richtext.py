@@ -7,6 +7,7 @@ Scripts, event handlers, ``javascript:`` URLs, inline styles, SVG and embeds nev
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import nh3
 from django import forms
@@ -76,8 +77,10 @@ WS = re.compile(r"\s+")
 
 def html_to_text(html: str) -> str:
     """Plain text of rich text, for search and summaries."""
-    text = re.sub(r"<(br|/p|/h[1-6]|/li|/figcaption|/tr)[^>]*>", " ", html or "")
-    return WS.sub(" ", strip_tags(text)).strip()
+    text = re.sub(r"<(br|/p|/h[1-6]|/li|/figcaption|/tr|/td|/th)[^>]*>", " ", html or "")
+    # Entities become characters ("TT&amp;TT" reads "TT&TT", "&nbsp;" a space): the text is
+    # escaped again wherever it is shown.
+    return WS.sub(" ", unescape(strip_tags(text)).replace("\xa0", " ")).strip()
 
 
 class SanitizedHTMLFormField(forms.CharField):

@@ -266,7 +266,7 @@ class EditorialAdmin(admin.ModelAdmin):
         for field in type(obj).revision_fields():
             key = field.name if field.many_to_many else field.attname
             left, right = a.data.get(key), b.data.get(key)
-            left_html, right_html = diff_html(_as_text(left), _as_text(right))
+            left_html, right_html = diff_html(_as_text(_display(field, left)), _as_text(_display(field, right)))
             rows.append(
                 {
                     "label": field.verbose_name,
@@ -300,6 +300,15 @@ class EditorialAdmin(admin.ModelAdmin):
 
 
 TAG_RE = re.compile(r"<[^>]+>")
+
+
+def _display(field, value):
+    """What an editor reads for a stored value: names for related items, not their ids."""
+    if value in (None, "", []) or not field.is_relation:
+        return value
+    ids = value if isinstance(value, list) else [value]
+    names = {o.pk: str(o) for o in field.related_model._default_manager.filter(pk__in=ids)}
+    return [names.get(i, f"#{i}") for i in ids] if isinstance(value, list) else names.get(value, f"#{value}")
 
 
 def _as_text(value) -> str:

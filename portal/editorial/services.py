@@ -239,6 +239,13 @@ def transition(
             raise ValidationError(_("Cần nêu lý do khi “%(action)s”.") % {"action": action.label})
         from_state = locked.state
         now = timezone.now()
+        if publish_at is not None and locked.live and rule.target == State.PUBLISHED and publish_at > now:
+            raise ValidationError(
+                _(
+                    "Mục này đang xuất bản: thay đổi được duyệt sẽ áp dụng ngay, không hẹn giờ được. "
+                    "Hãy để trống thời điểm xuất bản."
+                )
+            )
         if action == Action.SUBMIT:
             locked.submitted_by = user
         elif action in (Action.PUBLISH, Action.FORCE_PUBLISH):

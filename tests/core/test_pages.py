@@ -147,3 +147,28 @@ def test_sitemap(client, reporter, board):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert item.get_absolute_url() in response.content.decode()
+
+
+def test_translation_link_hidden_until_translation_is_readable(client, reporter, board, clock):
+    clock.set(timezone.make_aware(dt.datetime(2023, 5, 1, 8, 0)))
+    en = factories.published_article(
+        author=reporter,
+        approver=board,
+        language="en",
+        title="Postal services",
+        at=timezone.make_aware(dt.datetime(2023, 5, 2, 8, 0)),
+    )
+    vi = factories.published_article(author=reporter, approver=board, title="Dịch vụ bưu chính", translation=en)
+    assert "Read in English" not in client.get(vi.get_absolute_url()).content.decode()
+    clock.set(timezone.make_aware(dt.datetime(2023, 5, 2, 8, 1)))
+    assert "Read in English" in client.get(vi.get_absolute_url()).content.decode()
+
+
+def test_featured_article_leads_the_home_page(client, reporter, board):
+    chosen = factories.published_article(author=reporter, approver=board, title="Tin nổi bật được chọn", featured=True)
+    for n in range(5):
+        factories.published_article(author=reporter, approver=board, title=f"Tin thường {n}")
+    html = client.get("/").content.decode()
+    featured_block = html.split('class="featured"', 1)[1].split("</div>", 1)[0]
+    assert chosen.title in featured_block
+    assert html.count(chosen.get_absolute_url()) >= 1

@@ -276,3 +276,84 @@ def test_notification_not_sent_when_transition_refused(reporter, reporter2):
     with pytest.raises(TransitionNotAllowed):
         wf.transition(item=item, action=Action.SUBMIT, user=reporter2)
     assert mail.outbox == []
+
+
+def test_compare_view_names_related_items(client, reporter):
+    first = factories.category(name="Bưu chính")
+    second = factories.category(name="Viễn thông")
+    item = factories.article(author=reporter, cat=first)
+    client.force_login(reporter)
+    client.post(change_url(item), factories.article_form_data(item))
+    item.refresh_from_db()
+    client.post(change_url(item), factories.article_form_data(item, category=str(second.pk)))
+    numbers = sorted(wf.revisions_of(item).values_list("number", flat=True))
+    html = client.get(
+        reverse("admin:news_article_compare", args=[item.pk]), {"a": numbers[0], "b": numbers[1]}
+    ).content.decode()
+    row = html.split("Chuyên mục", 1)[1].split("</tr>", 1)[0]
+    assert "<del>Bưu</del> <del>chính</del>" in row and "<ins>Viễn</ins> <ins>thông</ins>" in row
+    assert "đã đổi" in row
+
+
+def test_board_schedules_publication_from_the_admin(client, reporter, board, clock):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    clock.set(timezone.make_aware(dt.datetime(2023, 2, 1, 8, 0)))
+    item = factories.article_in_state(State.PENDING, author=reporter)
+    client.force_login(board)
+    response = client.post(
+        reverse("admin:news_article_transition", args=[item.pk, "publish"]),
+        {"comment": "", "publish_at": "2023-02-01T15:00"},  # datetime-local, Vietnam time
+        follow=True,
+    )
+    assert "Đã lên lịch (01/02/2023 15:00)" in response.content.decode()
+    item.refresh_from_db()
+    assert timezone.localtime(item.publish_at).strftime("%d/%m/%Y %H:%M") == "01/02/2023 15:00"
+    assert item.publish_at == timezone.make_aware(dt.datetime(2023, 2, 1, 8, 0)).replace(hour=15)
+    client.logout()
+    assert client.get(item.get_absolute_url()).status_code == 404
+    clock.set(timezone.make_aware(dt.datetime(2023, 2, 1, 15, 0)))
+    assert client.get(item.get_absolute_url()).status_code == 200
+
+
+def test_bad_publish_time_is_refused(client, reporter, board):
+    item = factories.article_in_state(State.PENDING, author=reporter)
+    client.force_login(board)
+    response = client.post(
+        reverse("admin:news_article_transition", args=[item.pk, "publish"]), {"publish_at": "ngày mai"}, follow=True
+    )
+    assert "Thời điểm xuất bản không hợp lệ" in response.content.decode()
+    item.refresh_from_db()
+    assert item.state == State.PENDING
+
+
+def test_change_to_live_article_cannot_be_scheduled(client, reporter, board, board2):
+    item = factories.published_article(author=reporter, approver=board2, body="<p>Bản cũ.</p>")
+    client.force_login(board)
+    client.post(change_url(item), factories.article_form_data(item, body="<p>Bản mới.</p>"))
+    wf.transition(item=item, action=Action.SUBMIT, user=board)
+    client.force_login(board2)
+    response = client.post(
+        reverse("admin:news_article_transition", args=[item.pk, "publish"]),
+        {"publish_at": "2099-01-01T08:00"},
+        follow=True,
+    )
+    assert "không hẹn giờ được" in response.content.decode()
+    item.refresh_from_db()
+    assert item.state == State.PENDING and item.has_unpublished_changes
+    client.logout()
+    assert "Bản cũ." in client.get(item.get_absolute_url()).content.decode()
+
+
+def test_delete_refused_for_published_items(client, reporter, board, administrator):
+    item = factories.published_article(author=reporter, approver=board)
+    client.force_login(administrator)
+    response = client.post(reverse("admin:news_article_delete", args=[item.pk]), {"post": "yes"})
+    assert response.status_code == 403
+    draft = factories.article(author=reporter)
+    client.force_login(board)
+    assert client.post(reverse("admin:news_article_delete", args=[draft.pk]), {"post": "yes"}).status_code == 403
+    client.force_login(administrator)
+    assert client.post(reverse("admin:news_article_delete", args=[draft.pk]), {"post": "yes"}).status_code == 302

@@ -230,3 +230,21 @@ def test_concurrent_beacons_lose_no_count():
     from portal.core.counters import total_visits
 
     assert total_visits() == threads_n * hits
+
+
+def test_rate_limit_is_per_reader_behind_the_proxy(reporter, board):
+    """Behind nginx every request comes from 127.0.0.1: readers are told apart by the
+    address nginx appends to X-Forwarded-For, and a spoofed header from outside is ignored."""
+    from django.test import Client
+
+    item = factories.published_article(author=reporter, approver=board)
+    url = reverse("news:rate", args=[item.slug])
+    for n in range(12):  # twelve readers behind the proxy, one rating each
+        Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").post(url, {"score": 5})
+    item.refresh_from_db()
+    assert item.rating_count == 12
+    # One public address forging the header is still one address.
+    for n in range(12):
+        Client(REMOTE_ADDR="93.184.216.34", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").post(url, {"score": 1})
+    item.refresh_from_db()
+    assert item.rating_count == 22

@@ -168,3 +168,18 @@ def test_english_search_lists_english_articles(client, reporter, board):
     titles = re.findall(r'<h2><a href="[^"]*">([^<]*)</a></h2>', response.content.decode())
     assert titles == ["Digital transformation forum"]
     assert 'href="/en/tin-tuc/' in response.content.decode()
+
+
+def test_snippet_shows_entities_once_escaped(client, news):
+    news(
+        title="Bộ TT&TT họp báo",
+        lead="Sapo.",
+        body="<p>Bộ TT&amp;TT đẩy mạnh&nbsp;chuyển đổi số &lt;tại&gt; địa phương.</p>",
+    )
+    html, titles = results(client, "chuyen doi so")
+    assert titles == ["Bộ TT&amp;TT họp báo"]
+    snippet = re.search(r'<p class="snippet">(.*?)</p>', html, re.S).group(1)
+    assert "TT&amp;TT" in snippet and "&amp;amp;" not in snippet and "nbsp" not in snippet
+    assert "&amp;lt;" not in snippet
+    # The ampersand's words are searchable as words.
+    assert results(client, "TT&TT")[1] == ["Bộ TT&amp;TT họp báo"]
