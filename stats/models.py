@@ -9,6 +9,7 @@ note and the superseded figures).
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -79,7 +80,7 @@ class Release(EditorialModel):
     """One month's release: "Tổng quan một số lĩnh vực ngành TT&TT tháng MM/YYYY".
     Its release time is ``publish_at``: before it, the release is under embargo."""
 
-    year = models.PositiveSmallIntegerField(_("năm"))
+    year = models.PositiveSmallIntegerField(_("năm"), validators=[MinValueValidator(1990), MaxValueValidator(2100)])
     month = models.PositiveSmallIntegerField(_("tháng"), choices=[(m, str(m)) for m in range(1, 13)])
     notes = models.TextField(_("ghi chú"), blank=True)
     notes_en = models.TextField(_("ghi chú (tiếng Anh)"), blank=True)

@@ -93,11 +93,14 @@ def _full_release(year, month, user, scale=1):
 def test_release_page_query_budget(client, reporter, django_assert_max_num_queries):
     for year, month in [(2021, 1), (2021, 12), (2022, 1)]:
         _full_release(year, month, reporter)
-    with django_assert_max_num_queries(8):
+    # release, corrections, indicators, comparison releases, values
+    with django_assert_max_num_queries(5):
         response = client.get("/thong-ke/2022-01/")
     assert response.status_code == 200
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(5):
         assert client.get("/thong-ke/2022-01.csv").status_code == 200
+    with django_assert_max_num_queries(5):
+        assert client.get("/thong-ke/2022-01.json").status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get("/thong-ke/").status_code == 200
 
@@ -107,11 +110,12 @@ def test_twenty_year_series_query_budget(client, reporter, django_assert_max_num
         for month in range(1, 13):
             _published(year, month, {"vt-thue-bao-smartphone": str(40 + year - 2003 + month / 100)}, reporter)
     assert Release.objects.public(timezone.now()).count() == 240
-    with django_assert_max_num_queries(5):
+    # indicator, series
+    with django_assert_max_num_queries(2):
         response = client.get("/thong-ke/chi-so/vt-thue-bao-smartphone/")
     html = response.content.decode()
     assert html.count("<tr data-period=") == 240
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(2):
         assert client.get("/thong-ke/chi-so/vt-thue-bao-smartphone.csv").status_code == 200
 
 

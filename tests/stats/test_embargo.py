@@ -75,6 +75,9 @@ def test_nothing_revealed_before_release_time_then_everything_after(client, emba
 def test_staff_preview_before_release_time(client, embargoed, staff_reader, board2):
     client.force_login(staff_reader)
     assert client.get("/thong-ke/2022-01/").status_code == 404
+    # Staff without a workflow role may not preview either.
+    assert client.get(f"/admin/stats/release/{embargoed.pk}/xem-truoc/").status_code == 403
+    assert client.get("/thong-ke/2022-01.csv").status_code == 404
     client.force_login(board2)
     preview = client.get(f"/admin/stats/release/{embargoed.pk}/xem-truoc/")
     assert preview.status_code == 200
