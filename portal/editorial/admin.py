@@ -10,6 +10,7 @@ import re
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -303,8 +304,22 @@ TAG_RE = re.compile(r"<[^>]+>")
 
 
 def _display(field, value):
-    """What an editor reads for a stored value: names for related items, not their ids."""
-    if value in (None, "", []) or not field.is_relation:
+    """What an editor reads for a stored value: names for related items, labels for
+    choices, "Có"/"Không", times in Vietnam time; not ids and ISO strings."""
+    if value in (None, "", []):
+        return value
+    if isinstance(field, models.BooleanField):
+        return _("Có") if value else _("Không")
+    if field.choices and not field.is_relation:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(field, models.DateTimeField):
+        parsed = parse_datetime(str(value))
+        if parsed is None:
+            return value
+        if timezone.is_naive(parsed):
+            parsed = timezone.make_aware(parsed)
+        return timezone.localtime(parsed).strftime("%d/%m/%Y %H:%M")
+    if not field.is_relation:
         return value
     ids = value if isinstance(value, list) else [value]
     names = {o.pk: str(o) for o in field.related_model._default_manager.filter(pk__in=ids)}

@@ -293,6 +293,22 @@ def test_compare_view_names_related_items(client, reporter):
     row = html.split("Chuyên mục", 1)[1].split("</tr>", 1)[0]
     assert "<del>Bưu</del> <del>chính</del>" in row and "<ins>Viễn</ins> <ins>thông</ins>" in row
     assert "đã đổi" in row
+    assert "Tiếng Việt" in html and "False" not in html and "Không" in html
+
+
+def test_compare_view_shows_times_in_vietnam_time(client, reporter):
+    item = factories.article(author=reporter)
+    client.force_login(reporter)
+    client.post(change_url(item), factories.article_form_data(item))
+    item.refresh_from_db()
+    data = factories.article_form_data(item, publish_at_0="2023-02-01", publish_at_1="15:00:00")
+    assert client.post(change_url(item), data).status_code == 302
+    numbers = sorted(wf.revisions_of(item).values_list("number", flat=True))
+    html = client.get(
+        reverse("admin:news_article_compare", args=[item.pk]), {"a": numbers[0], "b": numbers[1]}
+    ).content.decode()
+    row = html.split("Thời điểm xuất bản", 1)[1].split("</tr>", 1)[0]
+    assert "01/02/2023 15:00" in row and "đã đổi" in row
 
 
 def test_board_schedules_publication_from_the_admin(client, reporter, board, clock):
