@@ -100,19 +100,13 @@ def generation(*, create: bool = True) -> str | None:
 
 
 def bump(*, reason: str = "") -> str:
-    """Make every cached page stale at once (every worker, every server sharing the cache)
-    and compute the schedule of the new generation."""
+    """Make every cached page stale at once (every worker, every server sharing the cache).
+    The schedule of the new generation is computed by the first page stored under it."""
     token = secrets.token_hex(8)
-    backend = cache_backend()
     try:
-        backend.set(GENERATION_KEY, token, META_TIMEOUT)
+        cache_backend().set(GENERATION_KEY, token, META_TIMEOUT)
     except Exception:  # the cache being down must not break a publish
         logger.exception("page cache: could not bump the generation (%s)", reason)
-        return token
-    try:
-        _store_next_change(token, timezone.now())
-    except Exception:
-        logger.exception("page cache: could not compute the next scheduled change")
     return token
 
 

@@ -1,0 +1,236 @@
+"""The anonymous page cache: what an anonymous reader sees right after each change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from portal.core import cache as page_cache
+from portal.editorial import services as wf
+from portal.editorial.enums import Action
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url):
+    response = client.get(url)
+    return response, response.content.decode()
+
+
+def warm(url):
+    """Two anonymous requests: the second must come from the cache."""
+    Client().get(url)
+    response, body = get(Client(), url)
+    assert response["X-Page-Cache"] == "hit", url
+    return body
+
+
+def test_second_anonymous_request_is_a_hit_and_the_same_page(shared_cache, reporter, board):
+    a = factories.published_article(author=reporter, approver=board, title="Hội nghị giao ban quý IV")
+    first, body1 = get(Client(), "/tin-tuc/")
+    second, body2 = get(Client(), "/tin-tuc/")
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert body1 == body2
+    assert a.title in body2
+
+
+def test_publish_is_visible_at_once_on_every_page(shared_cache, reporter, board):
+    old = factories.published_article(author=reporter, approver=board, title="Tin cũ về viễn thông")
+    new = factories.article(author=reporter, title="Tin mới về chuyển đổi số", cat=old.category)
+    url = new.get_absolute_url()
+    for page in ("/", "/tin-tuc/", old.category.get_absolute_url(), "/rss/", "/sitemap.xml"):
+        assert new.slug not in warm(page)
+    assert Client().get(url).status_code == 404
+    assert Client().get(url).status_code == 404  # cached 404
+
+    wf.transition(item=new, action=Action.SUBMIT, user=reporter)
+    wf.transition(item=new, action=Action.PUBLISH, user=board)
+
+    for page in ("/", "/tin-tuc/", old.category.get_absolute_url(), "/rss/", "/sitemap.xml"):
+        assert new.slug in Client().get(page).content.decode(), page
+    response, body = get(Client(), url)
+    assert response.status_code == 200 and new.title in body
+    response, body = get(Client(), "/tim-kiem/?q=chuyen+doi+so")
+    assert new.title in body
+
+
+def test_withdraw_removes_from_every_page(shared_cache, reporter, board):
+    item = factories.published_article(author=reporter, approver=board, title="Tin sẽ bị gỡ khỏi cổng")
+    url = item.get_absolute_url()
+    for page in ("/", "/tin-tuc/", "/rss/", "/sitemap.xml", "/tim-kiem/?q=tin+se+bi+go"):
+        assert item.slug in warm(page), page
+    assert warm(url)
+
+    wf.transition(item=item, action=Action.WITHDRAW, user=board, comment="Thông tin chưa chính xác")
+
+    for page in ("/", "/tin-tuc/", "/rss/", "/sitemap.xml", "/tim-kiem/?q=tin+se+bi+go"):
+        assert item.slug not in Client().get(page).content.decode(), page
+    assert Client().get(url).status_code == 404
+
+
+def test_edit_after_publish_keeps_old_version_until_approved(shared_cache, reporter, board, board2):
+    item = factories.published_article(author=reporter, approver=board, title="Tiêu đề đã duyệt")
+    url = item.get_absolute_url()
+    assert "Tiêu đề đã duyệt" in warm(url)
+
+    item.title = "Tiêu đề sửa chưa duyệt"
+    assert wf.save_existing(item=item, user=board) is True
+    wf.record_deferred_change(item=item, user=board, m2m={})
+    body = Client().get(url).content.decode()
+    assert "Tiêu đề đã duyệt" in body and "chưa duyệt" not in body
+
+    item.refresh_from_db()
+    wf.transition(item=item, action=Action.SUBMIT, user=board)
+    assert "chưa duyệt" not in Client().get(url).content.decode()
+    wf.transition(item=item, action=Action.PUBLISH, user=board2)
+    body = Client().get(url).content.decode()
+    assert "Tiêu đề sửa chưa duyệt" in body
+
+
+def test_scheduled_publish_appears_when_its_time_comes(shared_cache, clock, reporter, board):
+    factories.published_article(author=reporter, approver=board, title="Tin đã có")
+    later = clock.now + dt.timedelta(hours=2)
+    item = factories.published_article(author=reporter, approver=board, at=later, title="Tin hẹn giờ đăng")
+    assert item.live and item.publish_at == later
+    assert "Tin hẹn giờ đăng" not in warm("/tin-tuc/")
+    assert Client().get(item.get_absolute_url()).status_code == 404
+
+    clock.advance(hours=1, minutes=59)
+    assert "Tin hẹn giờ đăng" not in Client().get("/tin-tuc/").content.decode()
+
+    clock.advance(minutes=1, seconds=1)  # no request, no worker: only the clock moved
+    response, body = get(Client(), "/tin-tuc/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Tin hẹn giờ đăng" in body
+    assert Client().get(item.get_absolute_url()).status_code == 200
+
+
+def test_scheduled_expiry_removes_when_its_time_comes(shared_cache, clock, reporter, board):
+    item = factories.published_article(
+        author=reporter, approver=board, title="Thông báo có thời hạn", expire_at=clock.now + dt.timedelta(hours=3)
+    )
+    assert "Thông báo có thời hạn" in warm("/tin-tuc/")
+    assert warm(item.get_absolute_url())
+    clock.advance(hours=3, seconds=1)
+    assert "Thông báo có thời hạn" not in Client().get("/tin-tuc/").content.decode()
+    assert Client().get(item.get_absolute_url()).status_code == 404
+
+
+def test_page_expiry_never_passes_the_next_scheduled_change(shared_cache, clock, reporter, board):
+    at = clock.now + dt.timedelta(minutes=3)
+    factories.published_article(author=reporter, approver=board, at=at)
+    token = page_cache_token()
+    assert page_cache.next_change(token, clock.now) == at
+    assert page_cache.page_expiry(token, clock.now) == at
+
+
+def page_cache_token():
+    return page_cache.generation()
+
+
+def test_staff_never_receive_the_cached_anonymous_page(shared_cache, reporter, board, staff_reader):
+    internal = factories.published_article(
+        author=reporter, approver=board, title="Bản tin nội bộ của Bộ", is_internal=True
+    )
+    public_body = warm("/tin-tuc/")
+    assert "Bản tin nội bộ của Bộ" not in public_body
+
+    staff = Client()
+    staff.force_login(staff_reader)
+    response, body = get(staff, "/tin-tuc/")
+    assert "X-Page-Cache" not in response
+    assert "Bản tin nội bộ của Bộ" in body
+    response, body = get(staff, internal.get_absolute_url())
+    assert response.status_code == 200
+
+
+def test_anonymous_never_receive_a_staff_page_or_internal_item(shared_cache, reporter, board, staff_reader):
+    internal = factories.published_article(author=reporter, approver=board, title="Chỉ đạo nội bộ", is_internal=True)
+    staff = Client()
+    staff.force_login(staff_reader)
+    for _ in range(2):
+        assert "Chỉ đạo nội bộ" in staff.get("/tin-tuc/").content.decode()
+        assert staff.get(internal.get_absolute_url()).status_code == 200
+    response, body = get(Client(), "/tin-tuc/")
+    assert "Chỉ đạo nội bộ" not in body
+    assert Client().get(internal.get_absolute_url()).status_code == 404
+    assert Client().get(internal.get_absolute_url()).status_code == 404
+
+
+def test_admin_and_signed_in_pages_are_never_stored(shared_cache, board):
+    client = Client()
+    client.force_login(board)
+    assert client.get("/admin/").status_code == 200
+    response = Client().get("/admin/")
+    assert response.status_code == 302
+    assert "X-Page-Cache" not in response
+
+
+def test_private_responses_and_cookies_are_not_stored(shared_cache, reporter, board):
+    item = factories.published_article(author=reporter, approver=board)
+    # A browser with pending messages gets a fresh page (and it is not stored).
+    client = Client()
+    client.cookies["messages"] = "x"
+    assert "X-Page-Cache" not in client.get(item.get_absolute_url())
+    # The beacon (POST, sets cookies) is never cached.
+    assert "X-Page-Cache" not in Client().post("/dem-truy-cap/")
+
+
+def test_each_visitor_gets_its_own_csrf_token_and_the_rating_form_works(shared_cache, reporter, board):
+    item = factories.published_article(author=reporter, approver=board)
+    url = item.get_absolute_url()
+    Client().get(url)
+    tokens = set()
+    for _ in range(2):
+        client = Client(enforce_csrf_checks=True)
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "hit"
+        token = re.search(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"', response.content.decode()).group(1)
+        tokens.add(token)
+        assert "csrftoken" in response.cookies
+        posted = client.post(url + "danh-gia/", {"score": "4", "csrfmiddlewaretoken": token})
+        assert posted.status_code == 303
+    assert len(tokens) == 2
+    item.refresh_from_db()
+    assert item.rating_count == 2
+
+
+def test_languages_have_separate_entries(shared_cache, reporter, board):
+    vi = warm("/")
+    en = warm("/en/")
+    assert vi != en
+    assert 'lang="vi"' in vi and 'lang="en"' in en
+
+
+def test_content_changed_signal_invalidates(shared_cache):
+    from portal.editorial.signals import content_changed
+
+    before = page_cache.generation()
+    content_changed.send(sender=object, item=None)
+    assert page_cache.generation() != before
+
+
+def test_cache_off_and_process_local_cache_do_not_cache(settings, shared_cache):
+    settings.PAGE_CACHE = False
+    assert "X-Page-Cache" not in Client().get("/")
+    settings.PAGE_CACHE = True
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert "X-Page-Cache" not in Client().get("/")
+
+
+def test_conditional_get_answers_304(shared_cache):
+    Client().get("/tin-tuc/")
+    response = Client().get("/tin-tuc/")
+    etag = response["ETag"]
+    assert Client().get("/tin-tuc/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_now_helper_is_patched_by_clock(clock):
+    clock.advance(days=1)
+    assert timezone.now() == clock.now
