@@ -373,3 +373,19 @@ def test_delete_refused_for_published_items(client, reporter, board, administrat
     assert client.post(reverse("admin:news_article_delete", args=[draft.pk]), {"post": "yes"}).status_code == 403
     client.force_login(administrator)
     assert client.post(reverse("admin:news_article_delete", args=[draft.pk]), {"post": "yes"}).status_code == 302
+
+
+def test_read_only_change_pages_render(client, reporter, reporter2, editor, board, staff_reader):
+    others = factories.article(author=reporter2, title="Bài của phóng viên khác")
+    pending = factories.article_in_state(State.PENDING, author=reporter, title="Bài đang chờ duyệt")
+    live = factories.published_article(author=reporter, approver=board, title="Bài đã xuất bản")
+    for user, item in ((reporter, others), (reporter, pending), (editor, live)):
+        client.force_login(user)
+        response = client.get(change_url(item))
+        assert response.status_code == 200, (user, item)
+        html = response.content.decode()
+        assert item.title in html
+        assert 'name="_save"' not in html  # nothing to save
+    client.force_login(staff_reader)  # staff without a workflow role
+    assert client.get(change_url(live)).status_code == 403
+    assert client.get(reverse("admin:news_article_changelist")).status_code == 403

@@ -197,3 +197,31 @@ def test_full_cycle_history_is_a_timeline(client, reporter, editor, board):
     # Withdrawn: gone for readers.
     client.logout()
     assert client.get(f"/tin-tuc/{item.slug}/").status_code == 404
+
+
+def test_live_article_with_pending_change(client, reporter, editor, board, board2):
+    """A change to a live article is a draft of its own: it goes through the same table,
+    and the board may still take the live version down meanwhile."""
+    item = factories.published_article(author=reporter, approver=board2, body="<p>Bản đã duyệt.</p>")
+    client.force_login(board)
+    client.post(
+        reverse("admin:news_article_change", args=[item.pk]),
+        factories.article_form_data(item, body="<p>Bản sửa.</p>"),
+    )
+    item.refresh_from_db()
+    assert (item.state, item.live, item.has_unpublished_changes) == (State.DRAFT, True, True)
+    edit_log = wf.history_of(item).last()
+    assert (edit_log.action, edit_log.from_state, edit_log.to_state) == ("edit_live", State.PUBLISHED, State.DRAFT)
+    # Nobody may publish a draft of a change without it being submitted.
+    client.force_login(board2)
+    assert client.post(transition_url(item, Action.PUBLISH)).status_code == 403
+    # An editor may not take a live article down.
+    client.force_login(editor)
+    assert client.post(transition_url(item, Action.WITHDRAW), {"comment": REASON}).status_code == 403
+    # The board may: the live version goes down.
+    client.force_login(board2)
+    assert client.post(transition_url(item, Action.WITHDRAW), {"comment": REASON}).status_code == 302
+    item.refresh_from_db()
+    assert item.state == State.WITHDRAWN and not item.live
+    client.logout()
+    assert client.get(f"/tin-tuc/{item.slug}/").status_code == 404
