@@ -215,9 +215,11 @@ class ReleaseAdmin(EditorialAdmin):
                     entries=entries,
                     user=request.user,
                     correction_note=request.POST.get("correction_note", ""),
+                    expected_version=_int_or_none(request.POST.get("edit_version")),
                 )
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
+                release.refresh_from_db()
                 context = self._grid_context(request, release, posted=request.POST)
                 return TemplateResponse(request, "stats/admin/grid.html", context, status=400)
             self._saved_message(request, release)
@@ -288,3 +290,10 @@ class ReleaseAdmin(EditorialAdmin):
         response = HttpResponse(body, content_type=views.CONTENT_TYPES["csv"])
         response["Content-Disposition"] = f'attachment; filename="mau-nhap-thong-ke-{release.period}.csv"'
         return response
+
+
+def _int_or_none(raw) -> int | None:
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return None

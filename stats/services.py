@@ -39,6 +39,7 @@ def save_values(
     entries: dict[int, Entry],
     user,
     correction_note: str = "",
+    expected_version: int | None = None,
 ) -> int:
     """Write the grid (indicator id -> entry). On a live release the values wait for the
     board's approval; on one readers have seen, a correction note is required. Returns
@@ -48,6 +49,15 @@ def save_values(
     correction_note = (correction_note or "").strip()
     with transaction.atomic():
         locked = Release.objects.select_for_update().get(pk=release.pk)
+        if expected_version is not None and locked.version != expected_version:
+            editor = locked.updated_by
+            raise ValidationError(
+                _(
+                    "Kỳ công bố này vừa được %(who)s sửa sau khi bạn mở bảng số liệu. Số liệu của bạn "
+                    "CHƯA được lưu và vẫn còn trong bảng dưới đây: hãy xem lại số liệu hiện có rồi lưu lại."
+                )
+                % {"who": (editor.get_full_name() or editor.get_username()) if editor else "?"}
+            )
         if needs_correction_note(locked) and not correction_note:
             raise ValidationError(
                 _("Kỳ công bố này đã xuất bản: cần nêu nội dung đính chính (ghi chú đính chính) trước khi lưu.")

@@ -155,3 +155,16 @@ def test_search_finds_indicator_and_release(client, reporter, board, run_on_comm
     assert "/thong-ke/chi-so/vt-thue-bao-smartphone/" in html
     assert "/thong-ke/2022-01/" in html
     assert Release.objects.count() == 1
+
+
+def test_grid_refuses_save_over_a_newer_version(client, reporter, editor):
+    release = make_release(2022, 1, author=reporter)
+    opened = release.version
+    client.force_login(editor)
+    _grid_post(client, release, {"at-ip-botnet": "879.342"}, edit_version=opened)
+    client.force_login(reporter)
+    response = _grid_post(client, release, {"at-ip-botnet": "1"}, edit_version=opened)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "CHƯA được lưu" in html and 'value="1"' in html
+    assert Value.objects.get(release=release, indicator__code="at-ip-botnet").value == Decimal("879342")
