@@ -47,6 +47,9 @@ class EditorialAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        publish_at, expire_at = cleaned.get("publish_at"), cleaned.get("expire_at")
+        if publish_at and expire_at and expire_at <= publish_at:
+            self.add_error("expire_at", _("Thời điểm hết hạn phải sau thời điểm xuất bản."))
         if self.instance.pk and not self.errors:
             data = {}
             for field in type(self.instance).revision_fields():

@@ -389,3 +389,33 @@ def test_read_only_change_pages_render(client, reporter, reporter2, editor, boar
     client.force_login(staff_reader)  # staff without a workflow role
     assert client.get(change_url(live)).status_code == 403
     assert client.get(reverse("admin:news_article_changelist")).status_code == 403
+
+
+def test_expiry_before_publication_is_refused(client, reporter):
+    item = factories.article(author=reporter, title="Tiêu đề giữ nguyên")
+    client.force_login(reporter)
+    data = factories.article_form_data(
+        item,
+        title="Tiêu đề mới",
+        publish_at_0="2023-02-01",
+        publish_at_1="15:00:00",
+        expire_at_0="2023-02-01",
+        expire_at_1="09:00:00",
+    )
+    response = client.post(change_url(item), data)
+    assert response.status_code == 200
+    assert "Thời điểm hết hạn phải sau thời điểm xuất bản." in response.content.decode()
+    item.refresh_from_db()
+    assert item.title == "Tiêu đề giữ nguyên"
+
+
+def test_duplicate_slug_is_refused_in_vietnamese(client, reporter):
+    factories.article(author=reporter, slug="dia-chi-da-co")
+    item = factories.article(author=reporter, slug="dia-chi-rieng")
+    client.force_login(reporter)
+    response = client.post(change_url(item), factories.article_form_data(item, slug="Địa chỉ đã có"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Đường dẫn đã tồn tại" in html
+    item.refresh_from_db()
+    assert item.slug == "dia-chi-rieng"
