@@ -162,7 +162,9 @@ def _meeting(*, users, spec: dict, units, people) -> Meeting | None:
             )  # fmt: skip
     if spec.get("publish", True):
         wf.transition(item=meeting, action=Action.SUBMIT, user=author)
-        wf.transition(item=meeting, action=Action.PUBLISH, user=board, publish_at=spec["start"])
+        # A past meeting's record is dated by the meeting; an upcoming one is published now.
+        at = spec["start"] if spec["start"] < timezone.now() else None
+        wf.transition(item=meeting, action=Action.PUBLISH, user=board, publish_at=at)
     if spec.get("public"):
         title, text = spec["public"]
         summary = wf.save_new(item=PublicSummary(meeting=meeting, title=title, text=text), user=author)

@@ -10,7 +10,15 @@ from .enums import DirectiveStatus
 from .files import document_kind
 from .selectors import TrackerFilters
 
-DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
+DATE_INPUTS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
+
+
+def _date_widget():
+    """Dates typed the Vietnamese way (dd/mm/yyyy), whatever the browser's language."""
+    return forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "size": 11})
+
+
+DATE_WIDGET = _date_widget
 
 
 class TrackerFilterForm(forms.Form):
@@ -24,11 +32,9 @@ class TrackerFilterForm(forms.Form):
         label=_("Hạn từ ngày"),
         required=False,
         input_formats=DATE_INPUTS,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE_WIDGET(),
     )
-    han_den = forms.DateField(
-        label=_("đến ngày"), required=False, input_formats=DATE_INPUTS, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    han_den = forms.DateField(label=_("Hạn đến ngày"), required=False, input_formats=DATE_INPUTS, widget=DATE_WIDGET())
     cua_toi = forms.BooleanField(label=_("Nhiệm vụ của tôi"), required=False)
 
     def __init__(self, *args, choices: dict, **kwargs):
@@ -63,9 +69,7 @@ class TrackerFilterForm(forms.Form):
 
 
 class ProgressForm(forms.Form):
-    on = forms.DateField(
-        label=_("Ngày cập nhật"), input_formats=DATE_INPUTS, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    on = forms.DateField(label=_("Ngày cập nhật"), input_formats=DATE_INPUTS, widget=DATE_WIDGET())
     text = forms.CharField(label=_("Nội dung tiến độ"), widget=forms.Textarea(attrs={"rows": 4}))
     attachment = forms.FileField(label=_("Tệp kèm theo (PDF hoặc DOCX, tối đa 20 MB)"), required=False)
     mark_done = forms.BooleanField(label=_("Nhiệm vụ đã hoàn thành"), required=False)
@@ -73,7 +77,7 @@ class ProgressForm(forms.Form):
         label=_("Ngày hoàn thành"),
         required=False,
         input_formats=DATE_INPUTS,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE_WIDGET(),
     )
     evidence = forms.CharField(
         label=_("Kết quả, minh chứng (ví dụ: số văn bản)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
