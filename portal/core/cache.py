@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -89,6 +90,25 @@ def page_timeout() -> int:
 # -- generation ---------------------------------------------------------------------------
 
 
+# The generation as last read by this process: (token, monotonic time read, backend).
+# Reading it costs a cache round trip on every hit; a process may reuse it for
+# PAGE_CACHE_GENERATION_TTL seconds (default 0.25 s), so a publish made elsewhere is seen
+# by every worker of every server within that time (issue 5: within 1 second). A bump made
+# by this process replaces it at once.
+_local: dict = {"token": None, "at": 0.0, "backend": None}
+
+
+def current_generation(backend) -> str:
+    """The generation for serving a page (reused by this process for a moment)."""
+    ttl = float(getattr(settings, "PAGE_CACHE_GENERATION_TTL", 0.25))
+    now = time.monotonic()
+    if _local["backend"] is backend and _local["token"] is not None and now - _local["at"] < ttl:
+        return _local["token"]
+    token = generation()
+    _local.update(token=token, at=now, backend=backend)
+    return token
+
+
 def generation(*, create: bool = True) -> str | None:
     token = cache_backend().get(GENERATION_KEY)
     if token is None and create:
@@ -104,7 +124,9 @@ def bump(*, reason: str = "") -> str:
     The schedule of the new generation is computed by the first page stored under it."""
     token = secrets.token_hex(8)
     try:
-        cache_backend().set(GENERATION_KEY, token, META_TIMEOUT)
+        backend = cache_backend()
+        backend.set(GENERATION_KEY, token, META_TIMEOUT)
+        _local.update(token=token, at=time.monotonic(), backend=backend)
     except Exception:  # the cache being down must not break a publish
         logger.exception("page cache: could not bump the generation (%s)", reason)
     return token

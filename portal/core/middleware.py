@@ -26,14 +26,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
+import threading
+from collections import OrderedDict
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
-from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CsrfViewMiddleware, get_token
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CsrfViewMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language_from_path
 
 from . import cache as page_cache
 
@@ -48,6 +50,25 @@ _UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 _SKIP_HEADERS = {"content-length", "set-cookie", "x-page-cache"}
 
 
+# os.urandom mapped onto Django's CSRF alphabet (62 characters; 8 of them slightly more
+# likely: about 5.95 bits per character, 190 bits per secret). Django's get_random_string
+# draws each character separately and costs more than the rest of a cache hit.
+_ALPHABET_TABLE = bytes.maketrans(bytes(range(256)), (CSRF_ALLOWED_CHARS * 5)[:256].encode())
+_INDEX = {c: i for i, c in enumerate(CSRF_ALLOWED_CHARS)}
+
+
+def _random_string(length: int) -> str:
+    return os.urandom(length).translate(_ALPHABET_TABLE).decode()
+
+
+def _mask(secret: str) -> str:
+    """A masked CSRF token for ``secret`` (Django's format: mask + cipher)."""
+    mask = _random_string(CSRF_SECRET_LENGTH)
+    chars = CSRF_ALLOWED_CHARS
+    index = _INDEX
+    return mask + "".join(chars[(index[x] + index[y]) % 62] for x, y in zip(secret, mask, strict=True))
+
+
 def _unmask(token: str) -> str:
     """The CSRF secret inside a masked token (Django's masking, public algorithm)."""
     mask, cipher = token[:CSRF_SECRET_LENGTH], token[CSRF_SECRET_LENGTH:]
@@ -59,6 +80,54 @@ class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.csrf = CsrfViewMiddleware(get_response)
+        self._conf = None
+        self._backend = None
+        self._enabled = False
+        # Pages this worker served lately, in memory, by their full key (which holds the
+        # generation, so an entry is never stale here longer than the generation is).
+        self._local: OrderedDict[str, dict] = OrderedDict()
+        self._local_bytes = 0
+        self._lock = threading.Lock()
+        # "/en/" → "en" for every language but the default (i18n_patterns without a prefix
+        # for the default language: the path alone decides the language).
+        self._prefixes = tuple((f"/{code}/", code) for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE)
+
+    def _cache(self):
+        conf = settings.CACHES
+        if conf is not self._conf:
+            self._backend = page_cache.cache_backend()
+            self._enabled = page_cache.is_shared_backend(self._backend)
+            self._conf = conf
+            self._forget_all()
+        return self._backend
+
+    # -- the worker's own memory ---------------------------------------------------------
+    def _remember(self, key: str, entry: dict) -> None:
+        budget = int(getattr(settings, "PAGE_CACHE_LOCAL_BYTES", 16 * 1024 * 1024))
+        size = len(entry["body"]) + 1024
+        if size > budget // 4:
+            return
+        with self._lock:
+            old = self._local.pop(key, None)
+            if old is not None:
+                self._local_bytes -= len(old["body"]) + 1024
+            self._local[key] = entry
+            self._local_bytes += size
+            while self._local_bytes > budget and self._local:
+                _, dropped = self._local.popitem(last=False)
+                self._local_bytes -= len(dropped["body"]) + 1024
+
+    def _recall(self, key: str) -> dict | None:
+        with self._lock:
+            entry = self._local.get(key)
+            if entry is not None:
+                self._local.move_to_end(key)
+            return entry
+
+    def _forget_all(self) -> None:
+        with self._lock:
+            self._local.clear()
+            self._local_bytes = 0
 
     # -- the request side --------------------------------------------------------------
     def _eligible(self, request) -> bool:
@@ -74,31 +143,50 @@ class AnonymousPageCacheMiddleware:
         excluded = getattr(settings, "PAGE_CACHE_EXCLUDE", DEFAULT_EXCLUDE)
         return not any(path.startswith(prefix) for prefix in excluded)
 
-    def _key(self, request, token: str) -> str | None:
-        try:
-            host = request.get_host()
-        except Exception:  # DisallowedHost: let Django answer it, uncached
-            return None
-        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        raw = "\n".join((request.scheme, host, language, request.get_full_path())).encode()
+    def _key(self, request, token: str) -> str:
+        """From the raw request: an invalid Host never gets an entry (Django answers it 400,
+        which is not stored), so the hit path need not validate it again."""
+        meta = request.META
+        path = meta.get("PATH_INFO", "/")
+        language = settings.LANGUAGE_CODE
+        for prefix, code in self._prefixes:
+            if path.startswith(prefix) or path == prefix[:-1]:
+                language = code
+                break
+        raw = "\n".join(
+            (
+                request.scheme,
+                meta.get("HTTP_HOST") or meta.get("SERVER_NAME", ""),
+                language,
+                path,
+                meta.get("QUERY_STRING", ""),
+            )
+        ).encode()
         digest = hashlib.blake2b(raw, digest_size=20).hexdigest()
         return page_cache.PAGE_KEY.format(generation=token, digest=digest)
 
     def __call__(self, request):
-        if not self._eligible(request) or not page_cache.enabled():
+        if not settings.PAGE_CACHE or not self._eligible(request):
             return self.get_response(request)
-        backend = page_cache.cache_backend()
         try:
-            token = page_cache.generation()
+            backend = self._cache()
+            if not self._enabled:
+                return self.get_response(request)
+            token = page_cache.current_generation(backend)
             key = self._key(request, token)
-            entry = backend.get(key) if key else None
+            entry = self._recall(key)
+            if entry is None:
+                entry = backend.get(key)
+                if entry is not None:
+                    self._remember(key, entry)
         except Exception:  # a cache outage degrades to rendering, never to an error
+            logger.exception("page cache: read failed")
             return self.get_response(request)
         now = timezone.now()
         if entry is not None and entry["expires"] > now:
             return self._from_entry(request, entry)
         response = self.get_response(request)
-        if key is not None and request.method == "GET" and self._storable(request, response):
+        if request.method == "GET" and self._storable(request, response):
             try:
                 self._store(request, response, backend, key, token, now)
             except Exception:
@@ -123,6 +211,8 @@ class AnonymousPageCacheMiddleware:
         body = response.content
         has_csrf = False
         secret = request.META.get("CSRF_COOKIE")
+        if secret and settings.CSRF_USE_SESSIONS:
+            return  # the secret lives in the session: such a page is per visitor
         if secret:
 
             def replace(match):
@@ -153,6 +243,7 @@ class AnonymousPageCacheMiddleware:
             "etag": etag or response.get("ETag"),
         }
         backend.set(key, entry, timeout)
+        self._remember(key, entry)
 
     # -- answering from the cache ------------------------------------------------------
     def _from_entry(self, request, entry) -> HttpResponse:
@@ -163,16 +254,29 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         body = entry["body"]
+        new_secret = None
         if entry["csrf"]:
-            self.csrf.process_request(request)
+            secret = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+            if len(secret) != CSRF_SECRET_LENGTH or not secret.isascii() or not secret.isalnum():
+                secret = new_secret = _random_string(CSRF_SECRET_LENGTH)
             parts = body.split(CSRF_PLACEHOLDER)
-            body = parts[0] + b"".join(get_token(request).encode() + part for part in parts[1:])
+            body = parts[0] + b"".join(_mask(secret).encode() + part for part in parts[1:])
         response = HttpResponse(b"" if request.method == "HEAD" else body, status=entry["status"])
         for name, value in entry["headers"]:
             response[name] = value
         response["Content-Length"] = str(len(body))
         response["X-Page-Cache"] = "hit"
-        if entry["csrf"]:
-            self.csrf.process_response(request, response)
+        if new_secret is not None:
+            # As CsrfViewMiddleware would set it, for a visitor who has none yet.
+            response.set_cookie(
+                settings.CSRF_COOKIE_NAME,
+                new_secret,
+                max_age=settings.CSRF_COOKIE_AGE,
+                domain=settings.CSRF_COOKIE_DOMAIN,
+                path=settings.CSRF_COOKIE_PATH,
+                secure=settings.CSRF_COOKIE_SECURE,
+                httponly=settings.CSRF_COOKIE_HTTPONLY,
+                samesite=settings.CSRF_COOKIE_SAMESITE,
+            )
             patch_vary_headers(response, ("Cookie",))
         return response
