@@ -87,11 +87,13 @@ def upcoming_releases(now=None) -> list[dict]:
     )
     for year, month, at in scheduled:
         entries[(year, month)] = {"year": year, "month": month, "at": at, "note": ""}
-    published = set(
-        Release.objects.public(now)
-        .filter(Q(*[Q(year=y, month=m) for y, m in entries], _connector=Q.OR) if entries else Q(pk=None))
-        .values_list("year", "month")
-    )
+    published = set()
+    if entries:
+        published = set(
+            Release.objects.public(now)
+            .filter(Q(*[Q(year=y, month=m) for y, m in entries], _connector=Q.OR))
+            .values_list("year", "month")
+        )
     out = [e for key, e in entries.items() if key not in published]
     for e in out:
         e["period_label"] = f"{e['month']:02d}/{e['year']}"

@@ -22,6 +22,19 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 HEADER = [COLUMNS[k] for k in ("code", "sector", "name", "unit", "period", "value", "note")]
 
 
+@pytest.fixture(autouse=True)
+def _catalogue(request):
+    """The sectors and indicators (a data migration makes them; a transactional test
+    elsewhere in the run may have flushed them)."""
+    if "db" not in request.fixturenames and "transactional_db" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames else "db")
+    from stats.catalogue import load
+    from stats.models import Indicator, Sector
+
+    load(Sector, Indicator)
+
+
 def xlsx_upload(rows, name="so-lieu.xlsx", header=HEADER):
     wb = Workbook()
     ws = wb.active
