@@ -166,6 +166,8 @@ class AnonymousPageCacheMiddleware:
         return page_cache.PAGE_KEY.format(generation=token, digest=digest)
 
     def __call__(self, request):
+        if request.path_info.startswith(settings.MEDIA_URL):
+            return self._media(request, self.get_response(request))
         if not settings.PAGE_CACHE or not self._eligible(request):
             return self.get_response(request)
         try:
@@ -193,6 +195,28 @@ class AnonymousPageCacheMiddleware:
                 logger.exception("page cache: could not store %s", request.path)
         if not response.has_header("X-Page-Cache"):
             response["X-Page-Cache"] = "miss"
+        return response
+
+    # -- uploads served by Django (no nginx in front) ----------------------------------
+    def _media(self, request, response):
+        """Images and downloads under MEDIA_URL: a validator (ETag from the file's time and
+        size; Django's ``serve`` already sends Last-Modified and answers If-Modified-Since)
+        and a month of public caching (uploads are never changed in place)."""
+        if response.status_code != 200:
+            return response
+        modified, length = response.get("Last-Modified"), response.get("Content-Length")
+        if modified and length and not response.has_header("ETag"):
+            etag = 'W/"' + hashlib.blake2b(f"{modified}|{length}".encode(), digest_size=8).hexdigest() + '"'
+            if etag in request.headers.get("If-None-Match", ""):
+                close = getattr(response, "close", None)
+                if close:
+                    close()
+                not_modified = HttpResponseNotModified()
+                not_modified["ETag"] = etag
+                return not_modified
+            response["ETag"] = etag
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = f"public, max-age={int(getattr(settings, 'MEDIA_MAX_AGE', 30 * 86400))}"
         return response
 
     # -- storing -------------------------------------------------------------------------

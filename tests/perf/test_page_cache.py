@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 
 import pytest
@@ -234,3 +235,29 @@ def test_conditional_get_answers_304(shared_cache):
 def test_now_helper_is_patched_by_clock(clock):
     clock.advance(days=1)
     assert timezone.now() == clock.now
+
+
+def test_uploads_have_validators_and_public_caching():
+    from pathlib import Path
+
+    from django.urls import resolve
+
+    root = Path(resolve("/media/x").kwargs["document_root"])
+    name = f"perf-test-{os.getpid()}.webp"
+    (root).mkdir(parents=True, exist_ok=True)
+    (root / name).write_bytes(b"RIFF0000WEBPVP8 " + b"0" * 100)
+    try:
+        _check_upload_headers("/media/" + name)
+    finally:
+        (root / name).unlink()
+
+
+def _check_upload_headers(url):
+    response = Client().get(url)
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"] and "max-age=" in response["Cache-Control"]
+    assert response["Last-Modified"] and response["ETag"]
+    again = Client().get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+    since = Client().get(url, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert since.status_code == 304
