@@ -168,3 +168,24 @@ def test_grid_refuses_save_over_a_newer_version(client, reporter, editor):
     html = response.content.decode()
     assert "CHƯA được lưu" in html and 'value="1"' in html
     assert Value.objects.get(release=release, indicator__code="at-ip-botnet").value == Decimal("879342")
+
+
+def test_add_release_in_admin_then_open_grid(client, reporter):
+    client.force_login(reporter)
+    assert client.get("/admin/stats/release/add/").status_code == 200
+    response = client.post(
+        "/admin/stats/release/add/",
+        {"year": "2022", "month": "3", "notes": "", "notes_en": "", "publish_at_0": "", "publish_at_1": "",
+         "expire_at_0": "", "expire_at_1": "", "edit_version": "", "corrections-TOTAL_FORMS": "0",
+         "corrections-INITIAL_FORMS": "0", "corrections-MIN_NUM_FORMS": "0", "corrections-MAX_NUM_FORMS": "1000"},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:3000]
+    release = Release.objects.get(year=2022, month=3)
+    assert release.state == State.DRAFT and release.created_by == reporter
+    change = client.get(f"/admin/stats/release/{release.pk}/change/").content.decode()
+    assert f"/admin/stats/release/{release.pk}/bang-so-lieu/" in change
+    duplicate = client.post(
+        "/admin/stats/release/add/",
+        {"year": "2022", "month": "3", "corrections-TOTAL_FORMS": "0", "corrections-INITIAL_FORMS": "0"},
+    )
+    assert duplicate.status_code == 200 and Release.objects.filter(year=2022, month=3).count() == 1
