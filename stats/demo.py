@@ -13,7 +13,7 @@ from portal.editorial import services as wf
 from portal.editorial.enums import Action, Role
 
 from . import catalogue, services
-from .models import AnnouncedRelease, Indicator, Release, Sector
+from .models import AnnouncedRelease, Indicator, Release, Sector, Value
 from .numbers import parse_number
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -47,6 +47,21 @@ JANUARY_2022 = {
     "bc-tai-khoan-mang-xa-hoi": ("97", ""),
     "bc-dai-truyen-thanh-xa": ("9.792", "Trên tổng số 10.599 xã, phường, thị trấn"),
     "bc-dai-truyen-thanh-cntt": ("634", ""),
+}
+
+NOTES_EN = {
+    "bc-tang-truong-doanh-thu": "About 30%; peak month ahead of the Lunar New Year",
+    "vt-doanh-thu": "Estimate, cumulative to the end of 01/2022",
+    "vt-thue-bao-smartphone": "72.6% of mobile phone subscriptions",
+    "vt-bang-rong-co-dinh-hgd": "68% of households",
+    "ud-dvctt-muc-do-4": "As of 20/01/2022",
+    "ud-ket-noi-csdl-dan-cu": "63 of 63 provinces",
+    "ud-kien-truc-cqdt": "54 of 63 provinces",
+    "ud-ke-hoach-cntt-5-nam": "54 of 63 provinces",
+    "ud-chuong-trinh-cds": "52 of 63 provinces",
+    "at-su-co-tan-cong": "Recorded, with remediation guidance",
+    "cn-doanh-thu-ict": "Estimate (~ USD 9.6 billion)",
+    "bc-dai-truyen-thanh-xa": "Out of 10,599 communes, wards and towns",
 }
 
 # Comparison bases the January 2022 release states itself (same month of 2021).
@@ -92,6 +107,13 @@ def load(*, users, stdout) -> None:
             continue
         release = wf.save_new(item=Release(year=year, month=month, notes=notes), user=author)
         services.save_values(release=release, entries=_entries(values), user=author)
+        if (year, month) == (2022, 1):
+            release.notes_en = (
+                "Figures reported at the ministry's state management briefing for January 2022 (Ha Noi, 10/02/2022)."
+            )
+            release.save(update_fields=["notes_en"])
+            for code, note_en in NOTES_EN.items():
+                Value.objects.filter(release=release, indicator__code=code).update(note_en=note_en)
         wf.transition(item=release, action=Action.SUBMIT, user=author)
         wf.transition(item=release, action=Action.PUBLISH, user=approver, publish_at=at)
         made += 1

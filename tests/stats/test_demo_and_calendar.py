@@ -24,6 +24,9 @@ def test_demo_is_idempotent_and_exact(client, reporter, editor, board, administr
                   "816", "16,4", "9.792", "634"):  # fmt: skip
         assert f'<td class="num value">{shown}</td>' in html, shown
     assert "tăng 10,29%" in html and "giảm 9,29%" in html and "tăng 7,03%" in html
+    english = client.get("/en/thong-ke/2022-01/").content.decode()
+    assert "Smartphone subscriptions" in english and "91.32" in english
+    assert "72.6% of mobile phone subscriptions" in english and "up 10.29%" in english
     assert Release.objects.get(year=2022, month=2).state == "pending"
     assert client.get("/thong-ke/2022-02/").status_code == 404
 

@@ -154,6 +154,8 @@ def test_search_finds_indicator_and_release(client, reporter, board, run_on_comm
     html = client.get("/tim-kiem/", {"q": "thuê bao smartphone"}).content.decode()
     assert "/thong-ke/chi-so/vt-thue-bao-smartphone/" in html
     assert "/thong-ke/2022-01/" in html
+    plain = client.get("/tim-kiem/", {"q": "thue bao smartphone"}).content.decode()
+    assert "/thong-ke/chi-so/vt-thue-bao-smartphone/" in plain and "/thong-ke/2022-01/" in plain
     assert Release.objects.count() == 1
 
 
