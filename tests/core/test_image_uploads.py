@@ -261,3 +261,22 @@ def test_cover_upload_refuses_oversized(client, reporter, settings):
     assert "quá lớn" in response.content.decode()
     item.refresh_from_db()
     assert item.cover is None
+
+
+def test_cover_upload_refused_without_a_role(client, staff_reader):
+    from news.models import Article
+
+    cat = factories.category()
+    client.force_login(staff_reader)
+    blank = Article(title="", slug="", lead="", body="", category=cat)
+    data = factories.article_form_data(
+        blank,
+        title="Bài lạ",
+        lead="Sapo.",
+        body="<p>x</p>",
+        edit_version=None,
+        cover_upload=upload("bia.jpg", make_image()),
+        cover_alt="Ảnh",
+    )
+    assert client.post(reverse("admin:news_article_add"), data).status_code == 403
+    assert StoredImage.objects.count() == 0 and Article.objects.count() == 0

@@ -172,3 +172,18 @@ def test_featured_article_leads_the_home_page(client, reporter, board):
     featured_block = html.split('class="featured"', 1)[1].split("</div>", 1)[0]
     assert chosen.title in featured_block
     assert html.count(chosen.get_absolute_url()) >= 1
+
+
+def test_500_page_in_portal_style(client, monkeypatch):
+    import news.selectors
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(news.selectors, "visible_articles", broken)
+    client.raise_request_exception = False
+    response = client.get("/tin-tuc/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert 'class="site-header"' in html
+    assert "hỏng" not in html  # no details leak to readers
