@@ -113,6 +113,10 @@ def test_correction_needs_note_waits_for_approval_and_keeps_superseded(client, r
     client.logout()
     page = client.get("/thong-ke/2022-01/").content.decode()
     assert "91,32" in page and "91,35" not in page and "Đã đính chính" not in page
+    client.force_login(board2)
+    preview = client.get(f"/admin/stats/release/{release.pk}/xem-truoc/").content.decode()
+    assert "91,35" in preview and "Bản xem trước" in preview
+    client.logout()
 
     release.refresh_from_db()
     wf.transition(item=release, action=Action.SUBMIT, user=board)
