@@ -89,14 +89,36 @@ class ArticleAdmin(EditorialAdmin):
         super().save_model(request, obj, form, change)
 
 
+class SlugFromTextForm(forms.ModelForm):
+    """The address may be typed in Vietnamese; it is made a slug (đ→d), not refused."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            model_field = self._meta.model._meta.get_field("slug")
+            self.fields["slug"] = forms.CharField(
+                label=capfirst(model_field.verbose_name),
+                help_text=model_field.help_text,
+                max_length=model_field.max_length,
+            )
+
+    def clean_slug(self):
+        slug = vn_slugify(self.cleaned_data.get("slug") or "", self._meta.model._meta.get_field("slug").max_length)
+        if not slug:
+            raise ValidationError(_("Hãy nhập đường dẫn bằng chữ hoặc số."))
+        return slug
+
+
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
+    form = SlugFromTextForm
     list_display = ("name", "name_en", "slug", "order")
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
+    form = SlugFromTextForm
     list_display = ("name", "slug")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}

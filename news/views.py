@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import secrets
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -146,7 +147,9 @@ def rate(request, slug):
     else:
         messages.info(request, _("Trình duyệt này đã đánh giá bài viết trước đó."))
     response = _see_other(back)
-    response.set_cookie(VOTER_COOKIE, voter, max_age=5 * 365 * 86400, httponly=True, samesite="Lax")
+    response.set_cookie(
+        VOTER_COOKIE, voter, max_age=5 * 365 * 86400, httponly=True, samesite="Lax", secure=not settings.DEBUG
+    )
     return response
 
 

@@ -285,3 +285,25 @@ def test_rate_limit_is_per_reader_behind_the_proxy(reporter, board):
         Client(REMOTE_ADDR="93.184.216.34", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").post(url, {"score": 1})
     item.refresh_from_db()
     assert item.rating_count == 22
+
+
+def test_category_and_tag_addresses_typed_in_vietnamese(client, django_user_model):
+    from news.models import Category, Tag
+
+    root = django_user_model.objects.create_superuser("goc", "goc@mic.gov.vn", "mat-khau-thu-nghiem")
+    client.force_login(root)
+    response = client.post(
+        reverse("admin:news_category_add"),
+        {"name": "Đời sống số", "name_en": "Digital life", "slug": "Đời sống số", "order": 1},
+    )
+    assert response.status_code == 302, response.content.decode()[:1500]
+    assert Category.objects.get().slug == "doi-song-so"
+    assert (
+        client.post(
+            reverse("admin:news_tag_add"), {"name": "Đô thị thông minh", "slug": "Đô thị thông minh"}
+        ).status_code
+        == 302
+    )
+    assert Tag.objects.get().slug == "do-thi-thong-minh"
+    response = client.post(reverse("admin:news_tag_add"), {"name": "Ký hiệu", "slug": "!!!"})
+    assert "Hãy nhập đường dẫn bằng chữ hoặc số." in response.content.decode()
