@@ -29,10 +29,11 @@ def _catalogue(request):
     if "db" not in request.fixturenames and "transactional_db" not in request.fixturenames:
         return
     request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames else "db")
-    from stats.catalogue import load
+    from stats.catalogue import INDICATORS, load
     from stats.models import Indicator, Sector
 
-    load(Sector, Indicator)
+    if Indicator.objects.count() < len(INDICATORS):
+        load(Sector, Indicator)
 
 
 def xlsx_upload(rows, name="so-lieu.xlsx", header=HEADER):
