@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.editorial.models import EditorialModel
 
 from .enums import DeadlineKind, DirectiveStatus, MeetingFormat, MeetingKind, ReminderKind
+from .storage import private_storage
 
 
 class Unit(models.Model):
@@ -195,7 +196,7 @@ class Attachment(models.Model):
         Meeting, verbose_name=_("cuộc họp"), on_delete=models.CASCADE, related_name="attachments"
     )
     title = models.CharField(_("tên tài liệu"), max_length=300)
-    file = models.FileField(_("tệp"), upload_to=_upload_to, max_length=300)
+    file = models.FileField(_("tệp"), upload_to=_upload_to, storage=private_storage, max_length=300)
     original_name = models.CharField(_("tên tệp gốc"), max_length=300, blank=True, editable=False)
     size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0, editable=False)
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
@@ -316,7 +317,9 @@ class ProgressUpdate(models.Model):
     )
     on = models.DateField(_("ngày cập nhật"))
     text = models.TextField(_("nội dung tiến độ"))
-    attachment = models.FileField(_("tệp kèm theo"), upload_to=_upload_to, max_length=300, blank=True)
+    attachment = models.FileField(
+        _("tệp kèm theo"), upload_to=_upload_to, storage=private_storage, max_length=300, blank=True
+    )
     marks_done = models.BooleanField(_("báo cáo hoàn thành"), default=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người cập nhật"), on_delete=models.PROTECT, related_name="+"

@@ -175,3 +175,28 @@ def test_public_meeting_hides_directives_from_anonymous(client, editor, board, u
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert "Họp báo thường kỳ tháng 3/2022" in html and "Nhiệm vụ nội bộ XYZ" not in html
     assert AnonymousUser().is_authenticated is False
+
+
+def test_progress_attachment_checked_and_kept_private(client, plan, people, staff_reader, settings, clock):
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    clock.set(dt.datetime(2022, 2, 16, 9, 0, tzinfo=VN))
+    client.force_login(people["dx_head"].user)
+    bad = SimpleUploadedFile("bao-cao.pdf", b"<script>alert(1)</script>")
+    response = post(client, plan, attachment=bad)
+    assert response.status_code == 400
+    assert "Chỉ nhận biên bản, tài liệu dạng PDF hoặc DOCX" in response.content.decode()
+    assert ProgressUpdate.objects.count() == 0
+    good = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.5\n%%EOF")
+    assert post(client, plan, attachment=good).status_code == 303
+    update = ProgressUpdate.objects.get()
+    stored = Path(update.attachment.path)
+    assert stored.exists() and Path(settings.MEDIA_ROOT) not in stored.parents, "never where /media/ serves"
+    url = reverse("meetings:progress_file", args=[update.pk])
+    client.logout()
+    assert client.get(url).status_code == 302
+    client.force_login(staff_reader)
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
