@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .enums import DirectiveStatus
 from .files import document_kind
-from .selectors import TrackerFilters
+from .selectors import TrackerFilters, units_as_tree
 
 DATE_INPUTS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
 
@@ -40,7 +40,9 @@ class TrackerFilterForm(forms.Form):
     def __init__(self, *args, choices: dict, **kwargs):
         super().__init__(*args, **kwargs)
         everyone = [("", _("Tất cả"))]
-        self.fields["don_vi"].choices = everyone + [(u.pk, u.name) for u in choices["units"]]
+        self.fields["don_vi"].choices = everyone + [
+            (u.pk, "\u2003" * depth + u.name) for u, depth in units_as_tree(choices["units"])
+        ]
         self.fields["can_bo"].choices = everyone + [(p.pk, str(p)) for p in choices["people"]]
         self.fields["cuoc_hop"].choices = everyone + [
             (m.pk, f"{timezone.localtime(m.start_at):%d/%m/%Y} — {m.title}") for m in choices["meetings"]

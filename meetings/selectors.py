@@ -140,11 +140,43 @@ class TrackerFilters:
     mine: bool = False
 
 
+def unit_with_descendants(unit_id: int) -> list[int]:
+    children: dict[int | None, list[int]] = {}
+    for pk, parent in Unit.objects.values_list("id", "parent_id"):
+        children.setdefault(parent, []).append(pk)
+    out, todo = [], [unit_id]
+    while todo:
+        current = todo.pop()
+        if current in out:
+            continue
+        out.append(current)
+        todo.extend(children.get(current, []))
+    return out
+
+
+def units_as_tree(units: list[Unit]) -> list[tuple[Unit, int]]:
+    """Units in tree order with their depth (for an indented list)."""
+    children: dict[int | None, list[Unit]] = {}
+    ids = {u.pk for u in units}
+    for u in units:
+        children.setdefault(u.parent_id if u.parent_id in ids else None, []).append(u)
+    out: list[tuple[Unit, int]] = []
+
+    def walk(parent, depth):
+        for u in children.get(parent, []):
+            out.append((u, depth))
+            walk(u.pk, depth + 1)
+
+    walk(None, 0)
+    return out
+
+
 def tracker_directives(*, filters: TrackerFilters, user, today: dt.date | None = None) -> QuerySet[Directive]:
     today = today or timezone.localdate()
     qs = Directive.objects.with_status(today)
     if filters.unit:
-        qs = qs.filter(lead_unit_id=filters.unit)
+        # A unit stands for itself and every unit below it.
+        qs = qs.filter(lead_unit_id__in=unit_with_descendants(filters.unit))
     if filters.person:
         qs = qs.filter(lead_person_id=filters.person)
     if filters.meeting:
@@ -205,7 +237,7 @@ def unit_counts(qs: QuerySet[Directive], today: dt.date | None = None) -> list[d
 
 def filter_choices() -> dict:
     return {
-        "units": list(Unit.objects.only("id", "name", "parent_id")),
+        "units": list(Unit.objects.only("id", "name", "parent", "order")),
         "people": list(Person.objects.only("id", "full_name", "title")),
         "meetings": list(Meeting.objects.only("id", "title", "start_at").order_by("-start_at")),
     }

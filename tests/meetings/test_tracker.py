@@ -124,3 +124,25 @@ def test_meeting_page_query_budget_with_5000_directives(client, editor, board, s
     assert page.status_code == 200
     assert page.content.decode().count('<tr id="nhiem-vu-') == 5000
     assert Meeting.objects.count() == 10
+
+
+def test_unit_filter_covers_units_below_it(signed_in, january_meeting, units, editor):
+    from meetings import services
+
+    services.add_directive(
+        meeting=january_meeting, text="Đăng tin họp báo lên Cổng.", lead_unit=units["info_press"], deadline="03/2022"
+    )
+    services.add_directive(
+        meeting=january_meeting, text="Tổ chức họp báo thường kỳ.", lead_unit=units["info"], deadline="03/2022"
+    )
+    draft = make_meeting(author=editor, title="Giao ban tháng 02/2022 (chưa duyệt)")
+    services.add_directive(
+        meeting=draft, text="Nhiệm vụ từ biên bản nháp.", lead_unit=units["info"], deadline="03/2022"
+    )
+    url = reverse("meetings:tracker")
+    page = signed_in.get(url, {"don_vi": units["info"].pk})
+    assert rows(page) == 3
+    html = page.content.decode()
+    assert "\u2003Phòng Báo chí điện tử" in html  # indented under its parent in the filter
+    assert "biên bản chưa được duyệt" in html and draft.get_absolute_url() not in html
+    assert rows(signed_in.get(url, {"don_vi": units["info_press"].pk})) == 1
