@@ -112,6 +112,14 @@ class DirectiveInline(InlineForMeeting, admin.StackedInline):
     autocomplete_fields = ("giver", "lead_unit", "lead_person", "supporting_units")
     verbose_name = _("nhiệm vụ (kết luận giao việc)")
     verbose_name_plural = _("Nhiệm vụ giao tại cuộc họp")
+    readonly_fields = ("current_status",)
+
+    @admin.display(description=_("Tình trạng hiện nay"))
+    def current_status(self, obj):
+        if obj is None or not obj.pk:
+            return "—"
+        url = reverse("meetings:directive", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.status_label())
 
 
 class AttachmentForm(forms.ModelForm):

@@ -177,3 +177,18 @@ def test_board_publishes_public_summary_through_admin(client, january_meeting, e
     assert client.get(january_meeting.get_absolute_url()).status_code == 200
     html = client.get(reverse("admin:meetings_meeting_change", args=[january_meeting.pk]))
     assert html.status_code == 302  # signed out: to the login page
+
+
+def test_preview_and_board_queue(client, editor, board, units, people):
+    client.force_login(editor)
+    client.post(reverse("admin:meetings_meeting_add"), form_data(units, people))
+    meeting = Meeting.objects.get()
+    preview = client.get(reverse("admin:meetings_meeting_preview", args=[meeting.pk]))
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert "Bản xem trước" in html and "Xây dựng kế hoạch chuyển đổi số của Bộ" in html
+    assert "private" in preview["Cache-Control"] and "no-store" in preview["Cache-Control"]
+    client.post(reverse("admin:meetings_meeting_transition", args=[meeting.pk, "submit"]))
+    client.force_login(board)
+    queue = client.get("/admin/cho-duyet/")
+    assert queue.status_code == 200 and meeting.title in queue.content.decode()
