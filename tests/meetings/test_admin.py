@@ -192,3 +192,31 @@ def test_preview_and_board_queue(client, editor, board, units, people):
     client.force_login(board)
     queue = client.get("/admin/cho-duyet/")
     assert queue.status_code == 200 and meeting.title in queue.content.decode()
+
+
+def test_directive_added_to_a_published_meeting_is_kept(client, january_meeting, board, units, people):
+    client.force_login(board)
+    change = reverse("admin:meetings_meeting_change", args=[january_meeting.pk])
+    existing = list(january_meeting.directives.order_by("number"))
+    data = form_data(units, people, title="Tên mới chờ duyệt", edit_version=str(january_meeting.version))
+    data.update({"directives-TOTAL_FORMS": str(len(existing) + 1), "directives-INITIAL_FORMS": str(len(existing))})
+    for i, d in enumerate(existing):
+        data.update({
+            f"directives-{i}-id": str(d.pk), f"directives-{i}-meeting": str(january_meeting.pk),
+            f"directives-{i}-number": str(d.number), f"directives-{i}-text": d.text,
+            f"directives-{i}-giver": str(d.giver_id), f"directives-{i}-lead_unit": str(d.lead_unit_id),
+            f"directives-{i}-lead_person": str(d.lead_person_id or ""), f"directives-{i}-deadline_text": "02/2022",
+        })  # fmt: skip
+    n = len(existing)
+    data.update({
+        f"directives-{n}-number": "4", f"directives-{n}-text": "Nhiệm vụ bổ sung sau cuộc họp.",
+        f"directives-{n}-lead_unit": str(units["info"].pk), f"directives-{n}-deadline_text": "31/03/2022",
+        f"directives-{n}-giver": "", f"directives-{n}-lead_person": "",
+    })  # fmt: skip
+    response = client.post(change, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    january_meeting.refresh_from_db()
+    assert january_meeting.title == "Hội nghị Giao ban quản lý nhà nước tháng 01/2022", "title change waits"
+    assert january_meeting.has_unpublished_changes
+    assert january_meeting.directives.count() == 4
+    assert january_meeting.directives.get(number=4).deadline.isoformat() == "2022-03-31"
