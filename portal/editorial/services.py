@@ -118,17 +118,24 @@ def check_version(*, item: EditorialModel, expected_version: int | None, user, d
     if current is None or current.version == expected_version:
         return
     kept = record_revision(item=current, user=user, kind=RevisionKind.CONFLICT, data=data)
-    editor = current.updated_by
-    who = (editor.get_full_name() or editor.get_username()) if editor else "?"
+    # The later change was either a save (``updated_by``) or a transition (its log row).
+    last_log = history_of(current).order_by("-at", "-id").first()
+    if last_log is not None and last_log.at >= current.updated_at:
+        actor, at = last_log.user, last_log.at
+        what = _("chuyển sang “%(state)s”") % {"state": State(last_log.to_state).label}
+    else:
+        actor, at, what = current.updated_by, current.updated_at, _("sửa")
+    who = (actor.get_full_name() or actor.get_username()) if actor else "?"
     raise EditConflict(
         _(
-            "Mục này vừa được %(who)s sửa lúc %(at)s, sau khi bạn mở trang. Bản của bạn "
+            "Mục này vừa được %(who)s %(what)s lúc %(at)s, sau khi bạn mở trang. Bản của bạn "
             "KHÔNG ghi đè lên bản đó, nhưng không bị mất: nó được giữ lại thành phiên bản "
             "số %(number)s. Hãy tải lại trang, so sánh hai phiên bản và sửa tiếp."
         )
         % {
             "who": who,
-            "at": timezone.localtime(current.updated_at).strftime("%H:%M:%S %d/%m/%Y"),
+            "what": what,
+            "at": timezone.localtime(at).strftime("%H:%M:%S %d/%m/%Y"),
             "number": kept.number,
         }
     )

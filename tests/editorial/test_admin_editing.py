@@ -419,3 +419,17 @@ def test_duplicate_slug_is_refused_in_vietnamese(client, reporter):
     assert "Đường dẫn đã tồn tại" in html
     item.refresh_from_db()
     assert item.slug == "dia-chi-rieng"
+
+
+def test_conflict_after_a_transition_names_who_moved_it(client, reporter, editor, board):
+    item = factories.article_in_state(State.PENDING, author=reporter, body="<p>Bản gửi duyệt.</p>")
+    start = factories.article_form_data(item)
+    wf.transition(item=item, action=Action.RETURN, user=board, comment="Thiếu nguồn.")
+    client.force_login(editor)
+    response = client.post(change_url(item), {**start, "body": "<p>Bản biên tập viên sửa.</p>"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "vừa được banbientap chuyển sang “Trả lại”" in html
+    item.refresh_from_db()
+    assert item.body == "<p>Bản gửi duyệt.</p>"
+    assert wf.revisions_of(item).filter(kind=RevisionKind.CONFLICT, data__body="<p>Bản biên tập viên sửa.</p>").exists()
