@@ -225,7 +225,10 @@ class EditorialAdmin(admin.ModelAdmin):
         publish_at = None
         raw = (request.POST.get("publish_at") or "").strip()
         if raw:
-            parsed = parse_datetime(raw)
+            try:
+                parsed = parse_datetime(raw)
+            except ValueError:  # well formed but impossible, such as month 13
+                parsed = None
             if parsed is None:
                 messages.error(request, _("Thời điểm xuất bản không hợp lệ."))
                 return HttpResponseRedirect(self._change_url(obj))

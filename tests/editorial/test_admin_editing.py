@@ -3,6 +3,7 @@ approval, concurrent edits, the board's queue and e-mail notifications."""
 
 from __future__ import annotations
 
+import pytest
 from django.core import mail
 from django.urls import reverse
 
@@ -334,11 +335,12 @@ def test_board_schedules_publication_from_the_admin(client, reporter, board, clo
     assert client.get(item.get_absolute_url()).status_code == 200
 
 
-def test_bad_publish_time_is_refused(client, reporter, board):
+@pytest.mark.parametrize("raw", ["ngày mai", "2023-13-01T10:00", "2023-02-30T10:00", "2023-02-01T25:00"])
+def test_bad_publish_time_is_refused(client, reporter, board, raw):
     item = factories.article_in_state(State.PENDING, author=reporter)
     client.force_login(board)
     response = client.post(
-        reverse("admin:news_article_transition", args=[item.pk, "publish"]), {"publish_at": "ngày mai"}, follow=True
+        reverse("admin:news_article_transition", args=[item.pk, "publish"]), {"publish_at": raw}, follow=True
     )
     assert "Thời điểm xuất bản không hợp lệ" in response.content.decode()
     item.refresh_from_db()
