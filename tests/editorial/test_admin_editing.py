@@ -435,3 +435,29 @@ def test_conflict_after_a_transition_names_who_moved_it(client, reporter, editor
     item.refresh_from_db()
     assert item.body == "<p>Bản gửi duyệt.</p>"
     assert wf.revisions_of(item).filter(kind=RevisionKind.CONFLICT, data__body="<p>Bản biên tập viên sửa.</p>").exists()
+
+
+def test_tag_and_cover_changes_to_live_article_wait_for_approval(client, reporter, board, board2):
+    from news.models import Tag
+
+    old_tag = Tag.objects.create(name="Bưu chính", slug="buu-chinh")
+    new_tag = Tag.objects.create(name="Kinh tế số", slug="kinh-te-so")
+    item = factories.published_article(author=reporter, approver=board2)
+    item.tags.set([old_tag])
+    client.force_login(board)
+    data = factories.article_form_data(item, tags=[str(new_tag.pk)], cover_caption="Chú thích mới")
+    assert client.post(change_url(item), data).status_code == 302
+    item.refresh_from_db()
+    assert list(item.tags.values_list("name", flat=True)) == ["Bưu chính"]
+    client.logout()
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert "Bưu chính" in page and "Kinh tế số" not in page
+    # The form shows the pending tags to editors.
+    client.force_login(board)
+    form_page = client.get(change_url(item)).content.decode()
+    assert f'<option value="{new_tag.pk}" selected>' in form_page
+    wf.transition(item=item, action=Action.SUBMIT, user=board)
+    wf.transition(item=item, action=Action.PUBLISH, user=board2)
+    client.logout()
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert "Kinh tế số" in page and "Bưu chính" not in page
