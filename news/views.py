@@ -148,7 +148,12 @@ def rate(request, slug):
         messages.info(request, _("Trình duyệt này đã đánh giá bài viết trước đó."))
     response = _see_other(back)
     response.set_cookie(
-        VOTER_COOKIE, voter, max_age=5 * 365 * 86400, httponly=True, samesite="Lax", secure=not settings.DEBUG
+        VOTER_COOKIE,
+        voter,
+        max_age=5 * 365 * 86400,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
 
