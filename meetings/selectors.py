@@ -51,6 +51,40 @@ def listed_meetings(user, at: dt.datetime | None = None) -> QuerySet[Meeting]:
     )  # fmt: skip
 
 
+@dataclass
+class MonthGrid:
+    year: int
+    month: int
+    weeks: list[list[dict]]
+    prev: str
+    next: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.month:02d}/{self.year}"
+
+
+def month_grid(*, user, year: int, month: int) -> MonthGrid:
+    """The month's meetings on a Monday-first grid (one query)."""
+    import calendar
+
+    tz = timezone.get_current_timezone()
+    first = dt.date(year, month, 1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    previous = (first - dt.timedelta(days=1)).replace(day=1)
+    start = dt.datetime.combine(first, dt.time.min, tzinfo=tz)
+    end = dt.datetime.combine(following, dt.time.min, tzinfo=tz)
+    by_day: dict[dt.date, list[Meeting]] = {}
+    for m in listed_meetings(user).filter(start_at__gte=start, start_at__lt=end).order_by("start_at", "id"):
+        by_day.setdefault(timezone.localtime(m.start_at).date(), []).append(m)
+    today = timezone.localdate()
+    weeks = [
+        [{"day": d, "in_month": d.month == month, "today": d == today, "meetings": by_day.get(d, [])} for d in week]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    ]
+    return MonthGrid(year, month, weeks, previous.strftime("%Y-%m"), following.strftime("%Y-%m"))
+
+
 def shown_title(meeting: Meeting) -> str:
     if getattr(meeting, "full", True):
         return meeting.title

@@ -31,6 +31,18 @@ def _private(response):
     return response
 
 
+def _month(value: str | None) -> dict:
+    """``?thang=2022-02`` → that month; anything else → the current month."""
+    today = timezone.localdate()
+    try:
+        year, month = (int(x) for x in (value or "").split("-"))
+        if 2000 <= year <= 2100 and 1 <= month <= 12:
+            return {"year": year, "month": month}
+    except ValueError:
+        pass
+    return {"year": today.year, "month": today.month}
+
+
 def index(request):
     """Calendar of upcoming meetings and the archive of past ones."""
     now = timezone.now()
@@ -42,7 +54,13 @@ def index(request):
         kind = ""
     upcoming = list(qs.filter(start_at__gte=now).order_by("start_at", "id")[:20])
     page = Paginator(qs.filter(start_at__lt=now), PAGE_SIZE).get_page(request.GET.get("trang"))
-    context = {"upcoming": upcoming, "page": page, "kinds": MeetingKind.choices, "kind": kind}
+    context = {
+        "upcoming": upcoming,
+        "page": page,
+        "kinds": MeetingKind.choices,
+        "kind": kind,
+        "grid": selectors.month_grid(user=request.user, **_month(request.GET.get("thang"))),
+    }
     response = render(request, "meetings/index.html", context)
     return _private(response) if may_see_internal(request.user) else response
 

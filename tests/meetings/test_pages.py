@@ -69,3 +69,16 @@ def test_index_query_budget(client, editor, board, staff_reader, django_assert_m
         assert client.get(reverse("meetings:index")).status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(reverse("meetings:calendar_ics")).status_code == 200
+
+
+def test_month_calendar(client, editor, board, staff_reader, clock):
+    clock.set(dt.datetime(2022, 2, 20, 9, 0, tzinfo=VN))
+    meeting = publish(make_meeting(author=editor), author=editor, board=board)
+    client.force_login(staff_reader)
+    html = client.get(reverse("meetings:index")).content.decode()  # the current month: 02/2022
+    assert "Lịch họp tháng 02/2022" in html
+    assert f'href="{meeting.get_absolute_url()}" class="mt-cal-item">08:30 ' in html
+    assert 'aria-current="date"' in html and "?thang=2022-01" in html and "?thang=2022-03" in html
+    other = client.get(reverse("meetings:index"), {"thang": "2022-03"}).content.decode()
+    assert "Lịch họp tháng 03/2022" in other and "mt-cal-item" not in other
+    assert "Lịch họp tháng 02/2022" in client.get(reverse("meetings:index"), {"thang": "2022-13"}).content.decode()
