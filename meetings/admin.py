@@ -17,7 +17,7 @@ from portal.editorial.admin import EditorialAdmin
 from . import services, views
 from .deadlines import format_deadline, parse_deadline
 from .files import document_kind
-from .models import Attachment, Directive, Meeting, Person, ProgressUpdate, PublicSummary, Unit
+from .models import Attachment, Directive, Meeting, Person, ProgressUpdate, PublicSummary, ReminderLog, Unit
 
 
 class WorkflowRoleAdmin(admin.ModelAdmin):
@@ -234,14 +234,7 @@ class PublicSummaryAdmin(EditorialAdmin):
     )
 
 
-@admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(admin.ModelAdmin):
-    """Read-only history; progress is posted from the tracker."""
-
-    list_display = ("directive", "on", "author", "marks_done")
-    list_select_related = ("directive", "author")
-    readonly_fields = ("directive", "on", "text", "attachment", "marks_done", "author", "created_at")
-
+class ReadOnlyAdmin(admin.ModelAdmin):
     def has_module_permission(self, request):
         return wf_permissions.may_view_in_admin(request.user)
 
@@ -256,3 +249,28 @@ class ProgressUpdateAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(ReadOnlyAdmin):
+    """What the reminder command sent (one row per directive per day)."""
+
+    list_display = ("day", "kind", "recipient", "directive", "sent_at")
+    list_filter = ("kind", "day")
+    list_select_related = ("directive",)
+    readonly_fields = ("directive", "day", "kind", "recipient", "sent_at")
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(ReadOnlyAdmin):
+    """Read-only history; progress is posted from the tracker."""
+
+    list_display = ("directive", "on", "author", "marks_done")
+    list_select_related = ("directive", "author")
+    fields = readonly_fields = ("directive", "on", "text", "attachment_link", "marks_done", "author", "created_at")
+
+    @admin.display(description=_("tệp kèm theo"))
+    def attachment_link(self, obj):
+        if not obj.attachment:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("meetings:progress_file", args=[obj.pk]), _("Tải về"))

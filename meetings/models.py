@@ -339,7 +339,9 @@ class ReminderLog(models.Model):
     """One row per directive per day, inserted before the e-mail is sent: a second run
     (or a second server running at the same time) finds it and sends nothing."""
 
-    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="reminders")
+    directive = models.ForeignKey(
+        Directive, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="reminders"
+    )
     day = models.DateField(_("ngày"))
     kind = models.CharField(_("loại nhắc"), max_length=16, choices=ReminderKind.choices)
     recipient = models.EmailField(_("người nhận"))

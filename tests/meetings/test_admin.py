@@ -220,3 +220,25 @@ def test_directive_added_to_a_published_meeting_is_kept(client, january_meeting,
     assert january_meeting.has_unpublished_changes
     assert january_meeting.directives.count() == 4
     assert january_meeting.directives.get(number=4).deadline.isoformat() == "2022-03-31"
+
+
+def test_history_pages_in_admin(client, administrator, january_meeting, people, clock):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from django.core.management import call_command
+
+    from meetings import services
+
+    clock.set(dt.datetime(2022, 2, 19, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")))
+    plan = january_meeting.directives.get(number=1)
+    update = services.post_progress(
+        directive=plan, user=administrator, text="Đã gửi dự thảo.",
+        attachment=SimpleUploadedFile("du-thao.docx", docx_bytes()),
+    )  # fmt: skip
+    call_command("send_directive_reminders", verbosity=0)
+    client.force_login(administrator)
+    page = client.get(reverse("admin:meetings_progressupdate_change", args=[update.pk]))
+    assert page.status_code == 200 and reverse("meetings:progress_file", args=[update.pk]) in page.content.decode()
+    page = client.get(reverse("admin:meetings_reminderlog_changelist"))
+    assert page.status_code == 200 and "cvp_lan@mic.gov.vn" in page.content.decode()

@@ -121,6 +121,7 @@ def test_two_processes_at_once_send_each_reminder_once(tmp_path):
     for p, (_out, err) in zip(procs, outputs, strict=True):
         assert p.returncode == 0, err
     counts = sorted(int(out.strip().splitlines()[-1]) for out, _err in outputs)
+    print("reminders sent by each process:", counts)
     assert sum(counts) == 5, counts
     assert sent_file.read_text().splitlines() == ["lan@mic.gov.vn"] * 5
     assert ReminderLog.objects.count() == 5
