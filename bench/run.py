@@ -70,7 +70,13 @@ def machine() -> dict:
                 break
     except OSError:
         pass
-    return {"nproc": sh("nproc"), "free": sh("free -h"), "cpu": cpu, "kernel": sh("uname -sr")}
+    return {
+        "nproc": sh("nproc"),
+        "free": sh("free -h"),
+        "cpu": cpu,
+        "kernel": sh("uname -sr"),
+        "loadavg": " ".join(sh("cat /proc/loadavg").split()[:3]),
+    }
 
 
 class Server:
@@ -164,6 +170,51 @@ def discover(base: str, index: str, pattern: str) -> str | None:
     return m.group(1).decode() if m else None
 
 
+def memory_run(env: dict, total: int) -> dict:
+    """One worker, never recycled (max_requests=0), ``total`` mixed requests over thousands
+    of distinct addresses (each list page, articles, categories, searches, the static file):
+    the worker's RSS every quarter. The page cache's per-worker memory is bounded
+    (PAGE_CACHE_LOCAL_BYTES), so the RSS must level off."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    server = Server("memory", {**env, "PAGE_CACHE": "1", "GUNICORN_WORKERS": "1", "GUNICORN_MAX_REQUESTS": "0"})
+    samples: list[tuple[int, float]] = []
+    try:
+        server.start()
+        articles: list[str] = []
+        for page in range(1, 26):
+            body = fetch(f"{server.base}/tin-tuc/?trang={page}")[1]
+            articles += [m.decode() for m in re.findall(rb'<a href="(/tin-tuc/[a-z0-9-]+-\d+/)"', body)]
+        status, home = fetch(server.base + "/")
+        static = re.search(rb'href="(/static/css/site[^"]*\.css)"', home).group(1).decode()
+        words = ["chu ky so", "vien thong", "an toan thong tin", "buu chinh", "chuyen doi so", "tan so", "bao chi"]
+        paths = []
+        for i in range(total):
+            kind = i % 6
+            if kind == 0:
+                paths.append(f"/tin-tuc/?trang={(i // 6) % 400 + 1}")
+            elif kind == 1:
+                paths.append(articles[(i // 6) % len(articles)] if articles else "/")
+            elif kind == 2:
+                paths.append(f"/tim-kiem/?q={words[i % len(words)].replace(' ', '+')}&trang={(i // 42) % 5 + 1}")
+            elif kind == 3:
+                paths.append(static)
+            elif kind == 4:
+                paths.append("/" if i % 12 == 4 else "/en/")
+            else:
+                paths.append(f"/tin-tuc/tin-hoat-dong/?trang={(i // 6) % 150 + 1}")
+        samples.append((0, (server.worker_rss_mb() or [0])[0]))
+        quarter = max(1, total // 4)
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            for start in range(0, total, quarter):
+                list(pool.map(lambda p: fetch(server.base + p), paths[start : start + quarter]))
+                samples.append((min(start + quarter, total), (server.worker_rss_mb() or [0])[0]))
+                print(f"memory: {samples[-1][0]:6d} requests, worker RSS {samples[-1][1]:.0f} MB", flush=True)
+    finally:
+        server.stop()
+    return {"samples": samples, "distinct": len(set(paths)) if samples else 0}
+
+
 def django_facts(article_path: str) -> dict:
     """In this process (cache off): SQL plans, the query count of an article."""
     os.environ["PAGE_CACHE"] = "0"
@@ -220,6 +271,7 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--no-write", action="store_true", help="do not write BENCHMARKS.md")
     parser.add_argument("--skip-backends", action="store_true", help="do not compare cache backends")
+    parser.add_argument("--memory-requests", type=int, default=20_000, help="0: no memory run")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("wrk is missing: apt-get install wrk", file=sys.stderr)
@@ -249,7 +301,9 @@ def main() -> int:
     subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
     )
-    subprocess.run([sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True)  # noqa: S603
+    subprocess.run(  # noqa: S603  (the database cache compared below needs its table)
+        [sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env={**env, "CACHE_BACKEND": "db"}, check=True
+    )
 
     lua = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)  # noqa: SIM115
     lua.write(LUA)
@@ -259,7 +313,7 @@ def main() -> int:
     nocache = Server("nocache", {**env, "PAGE_CACHE": "0"})
     servers = [cached, nocache]
     rows: list[dict] = []
-    extra: dict = {}
+    extra: dict = {"loadavg_before": " ".join(sh("cat /proc/loadavg").split()[:3])}
     try:
         cached.start()
         # Paths found through the site itself, as a reader would.
@@ -371,6 +425,8 @@ def main() -> int:
                 os.kill(redis_proc.pid, signal.SIGTERM)
                 redis_proc.wait()
     extra["backends"] = backends
+    if args.memory_requests:
+        extra["memory"] = memory_run(env, args.memory_requests)
     shutil.rmtree(cache_dir, ignore_errors=True)
     os.unlink(lua.name)
 
@@ -402,7 +458,9 @@ def write_report(*, command: str, rows: list[dict], extra: dict, facts: dict, ar
         "(100,000 published Vietnamese articles and their search documents, in the `bench` database).",
         "",
         f"- Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}",
-        f"- Machine: {m['nproc']} cores, {m['cpu']}, {m['kernel']}",
+        f"- Machine: {m['nproc']} cores, {m['cpu']}, {m['kernel']}; load average before the run: "
+        f"{extra.get('loadavg_before', '?')}, after: {m['loadavg']} (the machine is shared with other work: "
+        "compare ratios within one run rather than absolute numbers across runs)",
         f"- Server: gunicorn with `deploy/gunicorn.conf.py`, workers {workers}, `DEBUG=0`, on 127.0.0.1;"
         f" wrk on the same machine, {args.threads} threads, {args.connections} connections, {args.duration} s per page.",
         "- Command:",
@@ -449,6 +507,21 @@ def write_report(*, command: str, rows: list[dict], extra: dict, facts: dict, ar
         for r in extra["backends"]:
             out.append(f"| {r['name']} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} |")
     out += ["", "## Memory", ""]
+    memory = extra.get("memory")
+    if memory and memory["samples"]:
+        out += [
+            f"One worker with `GUNICORN_MAX_REQUESTS=0` (never recycled), page cache on, "
+            f"{memory['samples'][-1][0]:,} mixed requests over {memory['distinct']:,} distinct addresses "
+            "(list pages, articles, searches, categories, home in both languages, the static file), "
+            "4 clients:",
+            "",
+            "| requests served | worker RSS MB |",
+            "|---:|---:|",
+            *[f"| {n:,} | {rss:.0f} |" for n, rss in memory["samples"]],
+            "",
+            "In the load test above, with recycling on:",
+            "",
+        ]
     for name, rss in (extra.get("rss") or {}).items():
         served = extra.get("requests", {}).get(name, 0)
         out.append(
