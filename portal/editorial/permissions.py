@@ -34,8 +34,30 @@ def user_roles(user: AbstractBaseUser) -> frozenset[Role]:
 
 
 def is_author(user: AbstractBaseUser, item: EditorialModel) -> bool:
-    """Did this user write the item (create it, or submit its current version)?"""
-    return user.pk is not None and user.pk in {item.created_by_id, item.submitted_by_id}
+    """Did this user write the item (create it, or submit its current version), or write
+    the change to a live item that now waits for approval?"""
+    if user.pk is None:
+        return False
+    if user.pk in {item.created_by_id, item.submitted_by_id}:
+        return True
+    return bool(item.pk and item.has_unpublished_changes and change_author_id(item) == user.pk)
+
+
+def change_author_id(item: EditorialModel) -> int | None:
+    """Who saved the change to a live item that waits for approval."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .enums import RevisionKind
+    from .models import Revision
+
+    return (
+        Revision.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(item)), object_id=item.pk, kind=RevisionKind.SAVE
+        )
+        .order_by("-number")
+        .values_list("created_by_id", flat=True)
+        .first()
+    )
 
 
 def may_create(user: AbstractBaseUser) -> bool:

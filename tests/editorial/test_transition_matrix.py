@@ -225,3 +225,22 @@ def test_live_article_with_pending_change(client, reporter, editor, board, board
     assert item.state == State.WITHDRAWN and not item.live
     client.logout()
     assert client.get(f"/tin-tuc/{item.slug}/").status_code == 404
+
+
+def test_board_cannot_approve_a_change_it_wrote_even_if_someone_else_submits(client, reporter, board, board2):
+    item = factories.published_article(author=reporter, approver=board2, body="<p>Bản cũ.</p>")
+    client.force_login(board)
+    client.post(
+        reverse("admin:news_article_change", args=[item.pk]),
+        factories.article_form_data(item, body="<p>Bản do Ban Biên tập tự viết.</p>"),
+    )
+    wf.transition(item=item, action=Action.SUBMIT, user=reporter)  # the author sends it on
+    item.refresh_from_db()
+    assert item.state == State.PENDING
+    assert client.post(transition_url(item, Action.PUBLISH)).status_code == 403
+    item.refresh_from_db()
+    assert item.has_unpublished_changes
+    client.force_login(board2)
+    assert client.post(transition_url(item, Action.PUBLISH)).status_code == 302
+    item.refresh_from_db()
+    assert item.body == "<p>Bản do Ban Biên tập tự viết.</p>" and not item.has_unpublished_changes
