@@ -183,3 +183,20 @@ def test_snippet_shows_entities_once_escaped(client, news):
     assert "&amp;lt;" not in snippet
     # The ampersand's words are searchable as words.
     assert results(client, "TT&TT")[1] == ["Bộ TT&amp;TT họp báo"]
+
+
+def test_reindex_command_rebuilds_the_index(client, news, reporter):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from portal.search.models import SearchDocument
+
+    news(title="Chuyển đổi số ở Hà Giang", lead="Sapo.", body="<p>Nội dung.</p>")
+    factories.article(author=reporter, title="Chuyển đổi số nháp")
+    SearchDocument.objects.all().delete()
+    assert results(client, "chuyen doi so")[1] == []
+    out = StringIO()
+    call_command("reindex_search", stdout=out)
+    assert "Đã dựng lại chỉ mục" in out.getvalue()
+    assert results(client, "chuyen doi so")[1] == ["Chuyển đổi số ở Hà Giang"]
