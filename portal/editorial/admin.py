@@ -116,7 +116,11 @@ class EditorialAdmin(admin.ModelAdmin):
 
     # -- list ------------------------------------------------------------------------
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("created_by")
+        # A select_related here makes the change list skip ``list_select_related``: merge them.
+        related = {"created_by"}
+        if isinstance(self.list_select_related, (list, tuple)):
+            related.update(self.list_select_related)
+        return super().get_queryset(request).select_related(*sorted(related))
 
     @admin.display(description=gettext_lazy("Trạng thái"), ordering="state")
     def state_badge(self, obj):

@@ -89,3 +89,22 @@ def test_query_count_does_not_grow(client, world, staff_reader, django_assert_ma
     assert response.status_code == 200
     # A sanity bound: a page is a handful of queries, not dozens.
     assert small <= 15, f"{page}: {small} queries"
+
+
+@pytest.mark.parametrize("url", ["/admin/news/article/", "/admin/cho-duyet/", "/admin/news/article/?state=pending"])
+def test_admin_lists_query_count_does_not_grow(client, reporter, board, django_assert_max_num_queries, url):
+    from portal.editorial import services as wf
+    from portal.editorial.enums import Action
+
+    def add(n):
+        for i in range(n):
+            item = factories.article(author=reporter, title=f"Bài chờ duyệt {i}")
+            wf.transition(item=item, action=Action.SUBMIT, user=reporter)
+
+    client.force_login(board)
+    add(5)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    add(10)
+    with django_assert_max_num_queries(len(ctx.captured_queries)):
+        assert client.get(url).status_code == 200
