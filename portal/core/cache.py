@@ -199,6 +199,21 @@ def _on_transition(sender, **kwargs):
         bump(reason=f"transition {sender.__name__}")
 
 
+def _on_transition_late(sender, **kwargs):
+    """Bumps again once the other receivers of the transition (the search index, an app's
+    slug redirects…) have written: a page rendered between the first bump and their writes
+    is never served."""
+    if enabled():
+        bump(reason=f"after transition {sender.__name__}")
+
+
+def move_late_receiver_last() -> None:
+    """Called when every app's ``ready()`` has run (the middleware's start): reconnecting
+    puts the receiver at the end of the list."""
+    transitioned.disconnect(dispatch_uid="pagecache_transitioned_late")
+    transitioned.connect(_on_transition_late, dispatch_uid="pagecache_transitioned_late", weak=False)
+
+
 @receiver(content_changed, dispatch_uid="pagecache_content_changed")
 def _on_content_changed(sender, **kwargs):
     if enabled():
@@ -211,6 +226,8 @@ def connect_signals() -> None:
     from django.contrib.admin.models import LogEntry
 
     from portal.search.models import SearchDocument
+
+    move_late_receiver_last()
 
     for model in (SearchDocument, LogEntry):
         post_save.connect(_on_model_change, sender=model, dispatch_uid=f"pagecache_save_{model.__name__}")

@@ -90,6 +90,7 @@ class AnonymousPageCacheMiddleware:
         self._lock = threading.Lock()
         # "/en/" → "en" for every language but the default (i18n_patterns without a prefix
         # for the default language: the path alone decides the language).
+        page_cache.move_late_receiver_last()
         self._prefixes = tuple((f"/{code}/", code) for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE)
 
     def _cache(self):

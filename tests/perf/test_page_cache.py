@@ -261,3 +261,14 @@ def _check_upload_headers(url):
     assert again.status_code == 304
     since = Client().get(url, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
     assert since.status_code == 304
+
+
+def test_the_last_transition_receiver_bumps_the_generation(shared_cache, reporter, board):
+    """Receivers that write after the first bump (search index, slug redirects) are followed
+    by a second one: the page cache's late receiver runs last."""
+    from portal.editorial.signals import transitioned
+
+    Client().get("/")  # the middleware starts: every app is ready
+    receivers = transitioned._live_receivers(factories.category().articles.model)
+    receivers = receivers[0] if isinstance(receivers, tuple) else receivers
+    assert receivers[-1] is page_cache._on_transition_late
