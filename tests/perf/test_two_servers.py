@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 REDIS = shutil.which("redis-server")
 pytestmark = [
     pytest.mark.skipif(REDIS is None, reason="redis-server is not installed"),
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 PASSWORD = "mat-khau-hai-may-chu"
 
@@ -150,17 +150,24 @@ def test_publish_and_withdraw_are_seen_by_both_servers_within_a_second(cluster, 
 
     item = factories.article(author=reporter, title="Tin mới xuất bản lúc này")
     wf.transition(item=item, action=Action.SUBMIT, user=reporter)
+    published = time.monotonic()
     wf.transition(item=item, action=Action.PUBLISH, user=board)
     for base in (s1, s2):
         elapsed = seen_within(lambda b=base: "Tin mới xuất bản lúc này" in fetch(b + "/tin-tuc/")[1], 1.0)
         assert elapsed is not None, f"publish not visible on {base} within 1 s"
-        # …on every worker: several requests in a row all show it.
-        assert all("Tin mới xuất bản lúc này" in fetch(base + "/tin-tuc/")[1] for _ in range(6))
+    # One second after the publish, every worker of both servers shows it.
+    time.sleep(max(0.0, published + 1.0 - time.monotonic()))
+    for base in (s1, s2):
+        assert all("Tin mới xuất bản lúc này" in fetch(base + "/tin-tuc/")[1] for _ in range(8))
 
+    withdrawn = time.monotonic()
     wf.transition(item=item, action=Action.WITHDRAW, user=board2, comment="Gỡ để kiểm tra")
     for base in (s1, s2):
         elapsed = seen_within(lambda b=base: "Tin mới xuất bản lúc này" not in fetch(b + "/tin-tuc/")[1], 1.0)
         assert elapsed is not None, f"withdrawal not visible on {base} within 1 s"
+    time.sleep(max(0.0, withdrawn + 1.0 - time.monotonic()))
+    for base in (s1, s2):
+        assert all("Tin mới xuất bản lúc này" not in fetch(base + "/tin-tuc/")[1] for _ in range(8))
         assert fetch(base + item.get_absolute_url())[0] == 404
 
 

@@ -29,7 +29,7 @@ def _hit(article_pk: int, barrier) -> None:
         connections.close_all()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_beacons_from_several_processes_lose_no_count(reporter, board):
     article = factories.published_article(author=reporter, approver=board)
     before = total_visits()
