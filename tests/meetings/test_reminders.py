@@ -75,7 +75,7 @@ with mock.patch.object(timezone, "now", lambda: now), mock.patch.object(services
 """
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_processes_at_once_send_each_reminder_once(tmp_path):
     import time
 
