@@ -272,3 +272,26 @@ def test_the_last_transition_receiver_bumps_the_generation(shared_cache, reporte
     receivers = transitioned._live_receivers(factories.category().articles.model)
     receivers = receivers[0] if isinstance(receivers, tuple) else receivers
     assert receivers[-1] is page_cache._on_transition_late
+
+
+def test_embargoed_statistics_appear_when_the_embargo_ends(shared_cache, clock, reporter, board):
+    """A release approved with a future release time is under embargo: its page, its
+    downloads and the index do not show it, even from the cache, until the clock says so."""
+    from stats.catalogue import INDICATORS, load
+    from stats.models import Indicator, Release, Sector
+
+    if Indicator.objects.count() < len(INDICATORS):
+        load(Sector, Indicator)
+    release = wf.save_new(item=Release(year=2026, month=9), user=reporter)
+    wf.transition(item=release, action=Action.SUBMIT, user=reporter)
+    wf.transition(item=release, action=Action.PUBLISH, user=board, publish_at=clock.now + dt.timedelta(hours=2))
+    page, download = "/thong-ke/2026-09/", "/thong-ke/2026-09.xlsx"
+    for _ in range(2):
+        assert Client().get(page).status_code == 404
+        assert Client().get(download).status_code == 404
+    assert page not in warm("/thong-ke/")
+
+    clock.advance(hours=2, seconds=1)
+    assert Client().get(page).status_code == 200
+    assert Client().get(download).status_code == 200
+    assert page in Client().get("/thong-ke/").content.decode()
