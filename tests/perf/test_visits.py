@@ -6,37 +6,27 @@ from __future__ import annotations
 import multiprocessing
 
 import pytest
-from django.db import connections
+from django.db import connection
 from django.test import Client
 
 from portal.core.counters import total_visits
 from tests import factories
+from tests.perf.beacon_worker import hit
 
 PROCESSES = 4
 HITS = 30
-
-
-def _hit(article_pk: int, barrier) -> None:
-    client = Client()
-    barrier.wait(timeout=30)
-    try:
-        for _ in range(HITS):
-            client.cookies.clear()  # a new browser each time: a new visit
-            response = client.post("/dem-truy-cap/", {"article": str(article_pk)})
-            if response.status_code != 200:
-                raise SystemExit(1)
-    finally:
-        connections.close_all()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_beacons_from_several_processes_lose_no_count(reporter, board):
     article = factories.published_article(author=reporter, approver=board)
     before = total_visits()
-    connections.close_all()  # each process opens its own connection
-    ctx = multiprocessing.get_context("fork")
+    # Spawned, not forked: a forked child would share this process's database socket
+    # (and, after the browser tests, its event-loop state).
+    ctx = multiprocessing.get_context("spawn")
     barrier = ctx.Barrier(PROCESSES)
-    procs = [ctx.Process(target=_hit, args=(article.pk, barrier)) for _ in range(PROCESSES)]
+    db_name = connection.settings_dict["NAME"]
+    procs = [ctx.Process(target=hit, args=(db_name, article.pk, HITS, barrier)) for _ in range(PROCESSES)]
     for p in procs:
         p.start()
     for p in procs:

@@ -55,7 +55,9 @@ class Command(BaseCommand):
                     if role == Role.ADMIN:
                         user.is_superuser = True
                     user.save()
-                user.groups.add(Group.objects.get(name=role.value))
+                # The role groups come from a migration; a flushed or hand-edited database may
+                # lack one, so the loader makes it rather than failing.
+                user.groups.add(Group.objects.get_or_create(name=role.value)[0])
                 users[role] = user
         if generated:
             self.stdout.write(
