@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.images import store_image
 from portal.core.text import unique_slug, vn_slugify
-from portal.editorial.admin import EditorialAdmin, EditorialAdminForm
+from portal.editorial.admin import EditorialAdmin, EditorialAdminForm, RoleManagedAdmin
+from portal.editorial.enums import Role
 
 from . import views
 from .models import Article, Category, Tag
@@ -110,14 +111,16 @@ class SlugFromTextForm(forms.ModelForm):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(RoleManagedAdmin):
     form = SlugFromTextForm
     list_display = ("name", "name_en", "slug", "order")
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(RoleManagedAdmin):
+    # Reporters tag their articles; a missing tag is added from the article form.
+    add_roles = frozenset(Role)
     form = SlugFromTextForm
     list_display = ("name", "slug")
     search_fields = ("name",)

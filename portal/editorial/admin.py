@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import permissions, services
-from .enums import Action, State
+from .enums import Action, Role, State
 from .models import Revision, TransitionLog
 from .workflow import TRANSITIONS
 
@@ -365,6 +365,35 @@ def diff_html(left: str, right: str) -> tuple[str, str]:
             if rpart:
                 out_r.append(f"<ins>{rpart}</ins>")
     return mark_safe("".join(out_l)), mark_safe("".join(out_r))
+
+
+class RoleManagedAdmin(admin.ModelAdmin):
+    """Admin for the furniture around workflow items (categories, tags, website links):
+    decided by workflow role like the items themselves, so a role group needs no Django
+    model permissions. Every role may look (the article form picks categories and tags);
+    ``add_roles`` may add, ``manage_roles`` may change and delete."""
+
+    view_roles: frozenset[Role] = frozenset(Role)
+    add_roles: frozenset[Role] = frozenset({Role.BOARD, Role.ADMIN})
+    manage_roles: frozenset[Role] = frozenset({Role.BOARD, Role.ADMIN})
+
+    def _roles(self, request) -> frozenset[Role]:
+        return permissions.user_roles(request.user) if request.user.is_staff else frozenset()
+
+    def has_module_permission(self, request):
+        return bool(self._roles(request) & self.view_roles) or super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return bool(self._roles(request) & self.view_roles) or super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return bool(self._roles(request) & self.add_roles) or super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return bool(self._roles(request) & self.manage_roles) or super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return bool(self._roles(request) & self.manage_roles) or super().has_delete_permission(request, obj)
 
 
 @admin.register(TransitionLog)
