@@ -1,0 +1,28 @@
+"""The admin reads as a Vietnamese editor expects: dates as 25/11/2026 18:48, Vietnamese
+labels where Django's own catalogue has none, and coloured state badges in the lists."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_article_list_dates_labels_and_state_badges(board, reporter):
+    item = factories.article(author=reporter, title="Bài kiểm tra định dạng ngày")
+    when = timezone.make_aware(dt.datetime(2026, 3, 5, 8, 7), dt.timezone(dt.timedelta(hours=7)))
+    type(item).objects.filter(pk=item.pk).update(updated_at=when)
+    c = Client()
+    c.force_login(board)
+    html = c.get("/admin/news/article/").content.decode()
+    assert "05/03/2026 08:07" in html
+    assert "Ngày 05 tháng" not in html
+    assert "Hiện số lượng" in html and "Show counts" not in html
+    assert "Thêm bài viết" in html
+    assert re.search(r'<span class="wf-state wf-draft">Nháp</span>', html)
+    assert "css/admin-editorial" in html
