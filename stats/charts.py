@@ -31,19 +31,19 @@ def change_bars(*, chart_id: str, title: str, items: list[tuple[str, Decimal]]) 
         f'<svg xmlns="http://www.w3.org/2000/svg" class="stats-chart" id="{escape(chart_id)}" '
         f'viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{escape(chart_id)}-t">',
         f'<title id="{escape(chart_id)}-t">{escape(title)}</title>',
-        f'<line x1="{zero_x}" y1="{pad}" x2="{zero_x}" y2="{height - pad}" stroke="#555" stroke-width="1"/>',
+        f'<line class="axis" x1="{zero_x}" y1="{pad}" x2="{zero_x}" y2="{height - pad}" stroke="#555" stroke-width="1"/>',
     ]
     for i, (label, value) in enumerate(items):
         y = pad + i * row_h
         length = abs(float(value)) / top * (bar_area / 2)
         x = zero_x if value >= 0 else zero_x - length
-        colour = UP if value >= 0 else DOWN
+        colour, kind = (UP, "up") if value >= 0 else (DOWN, "down")
         sign = "+" if value > 0 else ""
         text = sign + format_number(value, 2, language) + "%"
         short = label if len(label) <= 44 else label[:42] + "…"
         parts.append(
             f'<text x="{label_w - 6}" y="{y + 17}" text-anchor="end" font-size="12">{escape(short)}</text>'
-            f'<rect x="{x:.1f}" y="{y + 5}" width="{max(length, 1):.1f}" height="{row_h - 10}" fill="{colour}"/>'
+            f'<rect class="bar-{kind}" x="{x:.1f}" y="{y + 5}" width="{max(length, 1):.1f}" height="{row_h - 10}" fill="{colour}"/>'
         )
         tx = zero_x + length + 4 if value >= 0 else zero_x - length - 4
         anchor = "start" if value >= 0 else "end"
@@ -57,7 +57,7 @@ def series_line(*, chart_id: str, title: str, points: list, unit: str) -> SafeSt
     language = current_language()
     if not points:
         return mark_safe("")
-    width, height, left, right, top_pad, bottom = 760, 300, 90, 20, 20, 50
+    width, height, left, right, top_pad, bottom = 760, 300, 90, 36, 20, 50
     values = [float(p.value) for p in points]
     lo, hi = min(values + [0.0]), max(values)
     if hi == lo:
@@ -83,23 +83,23 @@ def series_line(*, chart_id: str, title: str, points: list, unit: str) -> SafeSt
         y = y_of(tick)
         label = format_number(Decimal(str(round(tick, tick_decimals))), tick_decimals, language)
         parts.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#ddd"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{escape(label)}</text>'
+            f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#ddd"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="13">{escape(label)}</text>'
         )
         tick += step_value
     step = max(1, len(points) // 8)
     for i, p in enumerate(points):
         if i % step == 0 or i == len(points) - 1:
             parts.append(
-                f'<text x="{x_of(i):.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="11">'
+                f'<text x="{x_of(i):.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="13">'
                 f"{escape(p.period_label)}</text>"
             )
     path = " ".join(f"{x_of(i):.1f},{y_of(v):.1f}" for i, v in enumerate(values))
-    parts.append(f'<polyline points="{path}" fill="none" stroke="#0b4f8a" stroke-width="2"/>')
+    parts.append(f'<polyline class="line" points="{path}" fill="none" stroke="#0b4f8a" stroke-width="2"/>')
     if len(points) <= 60:
         for i, v in enumerate(values):
-            parts.append(f'<circle cx="{x_of(i):.1f}" cy="{y_of(v):.1f}" r="3" fill="#0b4f8a"/>')
-    parts.append(f'<text x="{left}" y="{height - 8}" font-size="11">{escape(_("Đơn vị tính"))}: {escape(unit)}</text>')
+            parts.append(f'<circle class="point" cx="{x_of(i):.1f}" cy="{y_of(v):.1f}" r="3" fill="#0b4f8a"/>')
+    parts.append(f'<text x="{left}" y="{height - 8}" font-size="13">{escape(_("Đơn vị tính"))}: {escape(unit)}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
