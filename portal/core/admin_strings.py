@@ -10,4 +10,5 @@ OVERRIDDEN = (
     gettext_noop("Add %(name)s"),
     gettext_noop("Select %s to change"),
     gettext_noop("Select %s to view"),
+    gettext_noop("History"),
 )
