@@ -334,6 +334,20 @@ class ProgressUpdate(models.Model):
     def __str__(self) -> str:
         return f"{self.on:%d/%m/%Y}: {self.text[:60]}"
 
+    def author_name(self) -> str:
+        """The author as Vietnamese write a name: the linked person's full name, else
+        family name before given name (``get_full_name`` puts the given name first)."""
+        from django.core.exceptions import ObjectDoesNotExist
+
+        user = self.author
+        try:
+            person = user.meeting_person
+        except ObjectDoesNotExist:
+            person = None
+        if person is not None and person.full_name:
+            return person.full_name
+        return f"{user.last_name} {user.first_name}".strip() or user.get_username()
+
 
 class ReminderLog(models.Model):
     """One row per directive per day, inserted before the e-mail is sent: a second run

@@ -222,7 +222,7 @@ def directive_detail(request, pk):
                 response = HttpResponseRedirect(reverse("meetings:directive", args=[directive.pk]))
                 response.status_code = 303
                 return response
-    updates = list(directive.progress_updates.select_related("author").order_by("-on", "-id"))
+    updates = list(directive.progress_updates.select_related("author__meeting_person").order_by("-on", "-id"))
     context = {
         "d": directive,
         "supporting": list(directive.supporting_units.all()),
