@@ -17,6 +17,19 @@ _seq = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
+def _fresh_content_type_cache():
+    """A transactional test with ``serialized_rollback`` ends by flushing the database
+    without re-running post_migrate, so the next test makes content types with new ids
+    while Django's per-process cache still holds the old ones (a foreign-key error on the
+    first revision saved). Every test starts from what the database holds."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    yield
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -26,18 +26,6 @@ CONCLUSION = "Bộ trưởng yêu cầu các đơn vị hoàn thành kế hoạc
 EVIDENCE = "Quyết định số 123/QĐ-BTTTT phê duyệt kế hoạch chuyển đổi số."
 
 
-@pytest.fixture(autouse=True)
-def _fresh_content_types():
-    """A serialized-rollback test (tests/meetings/test_reminders.py) ends with a flush that
-    leaves django_content_type empty while this process still caches the old ids; saving
-    a revision would then point at a content type that no longer exists."""
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
-    yield
-    ContentType.objects.clear_cache()
-
-
 def _ctx(browser):
     return browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": 1280, "height": 900})
 

@@ -26,3 +26,11 @@ def test_article_list_dates_labels_and_state_badges(board, reporter):
     assert "Thêm bài viết" in html
     assert re.search(r'<span class="wf-state wf-draft">Nháp</span>', html)
     assert "css/admin-editorial" in html
+
+
+def test_form_error_banner_is_in_vietnamese(board):
+    c = Client()
+    c.force_login(board)
+    html = c.post("/admin/news/category/add/", {"name": "", "slug": "", "order": ""}).content.decode()
+    assert "Hãy sửa các lỗi dưới đây." in html
+    assert "Please correct" not in html
