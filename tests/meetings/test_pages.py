@@ -54,7 +54,12 @@ def test_calendar_ics_for_anonymous_lists_only_public_items(client, editor, boar
 def test_home_section_and_english_prefix(client, editor, board):
     meeting = publish(make_meeting(author=editor, is_internal=False), author=editor, board=board)
     assert meeting.title in client.get("/").content.decode()
-    assert client.get("/en" + meeting.get_absolute_url()).status_code == 200
+    english = client.get("/en" + meeting.get_absolute_url())
+    assert english.status_code == 200
+    index = client.get("/en/giao-ban/").content.decode()
+    assert "State management briefings and meetings" in index
+    assert '<abbr title="Monday">Mon</abbr>' in index
+    assert "Sắp diễn ra" not in index and "Tháng trước" not in index
 
 
 def test_index_query_budget(client, editor, board, staff_reader, django_assert_max_num_queries):
