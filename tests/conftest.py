@@ -30,6 +30,16 @@ def _fresh_content_type_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """A request to /en/ leaves English active in the thread: start each test in Vietnamese."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.activate("vi")
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -10,13 +10,3 @@ def _fast_passwords(settings):
 @pytest.fixture(autouse=True)
 def _commit_callbacks(run_on_commit):
     """Signals sent after commit (notifications, search index, slug redirects) run here."""
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    """A request to /en/ leaves English active in the thread: start each test in Vietnamese."""
-    from django.utils import translation
-
-    translation.activate("vi")
-    yield
-    translation.activate("vi")

@@ -6,15 +6,6 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def _default_language():
-    from django.utils import translation
-
-    translation.activate("vi")
-    yield
-    translation.activate("vi")
-
-
 @pytest.fixture
 def shared_cache(settings, tmp_path, run_on_commit):
     """The production set-up: the shared file cache (every worker of a machine) with the
