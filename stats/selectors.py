@@ -321,7 +321,8 @@ def release_document(release: Release) -> dict:
     for table in release_table(release=release, user=AnonymousUser()):
         lines.append(table.name)
         for row in table.rows:
-            lines.append(f"{row.name}: {row.value_display} {row.unit}. {row.note}".strip())
+            sep = "" if row.unit == "%" else " "
+            lines.append(f"{row.name}: {row.value_display}{sep}{row.unit}. {row.note}".strip())
     title = str(release)
     return {
         "kind": _("Thống kê"),

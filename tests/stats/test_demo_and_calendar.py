@@ -29,6 +29,9 @@ def test_demo_is_idempotent_and_exact(client, reporter, editor, board, administr
     assert "72.6% of mobile phone subscriptions" in english and "up 10.29%" in english
     assert Release.objects.get(year=2022, month=2).state == "pending"
     assert client.get("/thong-ke/2022-02/").status_code == 404
+    index = client.get("/thong-ke/").content.decode()
+    assert "<strong>96,74</strong>%" in index  # a percentage is written 96,74%, not 96,74 %
+    assert "<strong>1.383</strong> sự cố" in index
 
 
 def test_calendar_lists_announced_releases(db, client, clock):
