@@ -4,6 +4,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from portal.core import formatting
 from portal.editorial.permissions import may_see_internal
 
 from . import services
@@ -15,11 +16,13 @@ def _mark(text: str) -> str:
 
 def search(request):
     query = (request.GET.get("q") or "").strip()[:200]
-    page = None
+    page = total = None
     if query:
         language = "en" if (get_language() or "vi").startswith("en") else "vi"
         results = services.search(query=query, staff=may_see_internal(request.user), language=language)
         page = Paginator(results, 20).get_page(request.GET.get("trang"))
         for doc in page.object_list:
             doc.snippet = _mark(doc.headline) if doc.headline else escape(doc.summary)
-    return render(request, "search/results.html", {"query": query, "page": page})
+        # "1.000+": only the newest matches are ranked (services.RANKED_MATCHES).
+        total = formatting.format_number(page.paginator.count, 0, language) + ("+" if results.more else "")
+    return render(request, "search/results.html", {"query": query, "page": page, "total": total})

@@ -186,17 +186,74 @@ def test_snippet_shows_entities_once_escaped(client, news):
 
 
 def test_reindex_command_rebuilds_the_index(client, news, reporter):
+    """The command rebuilds the documents of every registered model (news, and whatever
+    else is searchable: statistics indicators made by a migration, meetings…); the news
+    part holds exactly the live articles."""
     from io import StringIO
 
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
 
+    from news.models import Article
+    from portal.search import registry
     from portal.search.models import SearchDocument
 
-    news(title="Chuyển đổi số ở Hà Giang", lead="Sapo.", body="<p>Nội dung.</p>")
+    live = news(title="Chuyển đổi số ở Hà Giang", lead="Sapo.", body="<p>Nội dung.</p>")
     factories.article(author=reporter, title="Chuyển đổi số nháp")
     SearchDocument.objects.all().delete()
     assert results(client, "chuyen doi so")[1] == []
     out = StringIO()
     call_command("reindex_search", stdout=out)
     assert "Đã dựng lại chỉ mục" in out.getvalue()
-    assert results(client, "chuyen doi so")[1] == ["Chuyển đổi số ở Hà Giang"]
+    news_docs = SearchDocument.objects.filter(content_type=ContentType.objects.get_for_model(Article))
+    assert list(news_docs.values_list("object_id", flat=True)) == [live.pk]
+    titles = results(client, "chuyen doi so")[1]
+    assert "Chuyển đổi số ở Hà Giang" in titles and "Chuyển đổi số nháp" not in titles
+    # Every document belongs to a registered model, and each model is reported.
+    registered = {ContentType.objects.get_for_model(m).pk for m in registry.models()}
+    assert set(SearchDocument.objects.values_list("content_type", flat=True)) <= registered
+    for model in registry.models():
+        assert f"{model._meta.verbose_name_plural}:" in out.getvalue()
+
+
+def test_only_the_newest_matches_are_ranked_and_the_count_says_more(client, news, clock, monkeypatch):
+    """A common word matches thousands of documents: the newest ``RANKED_MATCHES`` are
+    ranked (best first, then newest) and the count reads "5+" instead of visiting every
+    match."""
+    import datetime as dt
+
+    from portal.search import services
+
+    monkeypatch.setattr(services, "RANKED_MATCHES", 5)
+    start = clock.now
+    for n in range(8):
+        clock.set(start - dt.timedelta(days=8 - n))  # n = 7 is the newest
+        title = f"Kỳ lân biển {n}" if n in (1, 6) else f"Bản tin số {n}"
+        news(title=title, lead="Sapo.", body="<p>Kỳ lân biển được nhắc tới trong bài.</p>")
+    clock.set(start)
+    html, titles = results(client, "ky lan bien")
+    assert "Tìm thấy 5+ kết quả" in html
+    # The five newest (3…7), the title match first; the older title match (1) is not ranked.
+    assert titles == ["Kỳ lân biển 6", "Bản tin số 7", "Bản tin số 5", "Bản tin số 4", "Bản tin số 3"]
+    assert "Trang 1 /" not in html  # five results: one page
+
+    monkeypatch.setattr(services, "RANKED_MATCHES", 8)
+    html, titles = results(client, "ky lan bien")
+    assert "Tìm thấy 8 kết quả" in html and titles[:2] == ["Kỳ lân biển 6", "Kỳ lân biển 1"]
+
+
+def test_search_page_runs_a_fixed_number_of_queries(client, news, django_assert_max_num_queries):
+    """Ranking (after the planner settings of its transaction) and the page shown with its
+    snippets: the same few queries for 3 matches or 60."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(3):
+        news(title=f"An toàn thông tin {n}", lead="Sapo.", body="<p>An toàn thông tin.</p>")
+    with CaptureQueriesContext(connection) as few:
+        results(client, "an toan thong tin")
+    for n in range(57):
+        news(title=f"An toàn thông tin thêm {n}", lead="Sapo.", body="<p>An toàn thông tin.</p>")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html, titles = results(client, "an toan thong tin", trang=2)
+    assert len(titles) == 20 and "Tìm thấy 60 kết quả" in html
