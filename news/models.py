@@ -93,6 +93,21 @@ class Article(EditorialModel):
             models.Index(
                 fields=["language", "-publish_at"], condition=models.Q(featured=True), name="article_featured_idx"
             ),
+            # What an anonymous reader may see (live, not internal): the public list, its
+            # page N (ids by an index-only scan) and its count, by language or by category.
+            # expire_at is included so that the expiry test needs no visit to the table.
+            models.Index(
+                fields=["language", "-publish_at", "-id"],
+                include=["expire_at"],
+                condition=models.Q(live=True, is_internal=False),
+                name="article_public_idx",
+            ),
+            models.Index(
+                fields=["category", "language", "-publish_at", "-id"],
+                include=["expire_at"],
+                condition=models.Q(live=True, is_internal=False),
+                name="article_public_cat_idx",
+            ),
         ]
 
     def __str__(self) -> str:
