@@ -13,6 +13,13 @@ passes). Each page is therefore stored with an absolute expiry no later than the
 scheduled change of any registered model (``next_change()``, computed once per
 generation and again when that time has passed), and the clock decides, not a worker.
 
+The generation is kept whether the page cache is on or off (``PAGE_CACHE=0``), on any
+cache every worker shares: ``remember(key, compute)`` keeps values derived from what
+readers see (the categories, a category's newest articles, a list's count, parts of an
+article page through the ``{% kept %}`` template tag) in the worker's memory under the
+current generation and until the next scheduled change, so a page rendered without the
+page cache still reads only what it must read now (whether the item may be shown).
+
 Other apps join without this module knowing them:
 
 - every model in ``portal.editorial.registry.models()`` is scanned for ``publish_at`` /
@@ -28,8 +35,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -51,6 +61,7 @@ PAGE_KEY = "pagecache:page:{generation}:{digest}"
 META_TIMEOUT = 30 * 86400
 
 _schedules: list[Callable[[dt.datetime], dt.datetime | None]] = []
+T = TypeVar("T")
 
 
 def register_schedule(fn: Callable[[dt.datetime], dt.datetime | None]) -> None:
@@ -81,6 +92,13 @@ def is_shared_backend(backend=None) -> bool:
 
 def enabled() -> bool:
     return bool(getattr(settings, "PAGE_CACHE", True)) and is_shared_backend()
+
+
+def tracked() -> bool:
+    """Whether the publication generation is kept (and replaced on every change): on any
+    cache every worker shares, with the page cache on or off, because values kept by
+    ``remember()`` are keyed by it too."""
+    return is_shared_backend()
 
 
 def page_timeout() -> int:
@@ -190,12 +208,68 @@ def page_expiry(token: str, now: dt.datetime) -> dt.datetime:
     return expiry
 
 
+# -- values kept under the generation -----------------------------------------------------
+
+# key -> (generation, absolute expiry, value), most recently used last. Per process: a
+# value costs no I/O to reuse, and it can never outlive the generation it was computed
+# under nor the next scheduled change (the same rules as a cached page).
+_remembered: OrderedDict[str, tuple[str, dt.datetime, Any]] = OrderedDict()
+_remembered_lock = threading.Lock()
+REMEMBER_MAX_ENTRIES = 1024
+
+
+def remember(key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, reused by this process until anything readers see changes.
+
+    For values derived from what readers see (a list's count, the newest articles of a
+    category, the categories, a part of a page); ``key`` must name everything else the
+    value depends on (language, whether the reader sees internal items…). The value is
+    kept under the current publication generation (replaced by every publish,
+    withdrawal, approved edit, admin edit…) and never past the next scheduled publish or
+    expiry, nor ``PAGE_CACHE_TIMEOUT``, with the page cache on or off; a worker sees a
+    generation replaced by another within ``PAGE_CACHE_GENERATION_TTL``, as for pages.
+    At most ``REMEMBER_MAX_ENTRIES`` values per process (least recently used dropped).
+    Without a shared cache (LocMem, Dummy: the generation is not tracked) ``compute()``
+    runs every time."""
+    if not tracked():
+        return compute()
+    try:
+        backend = cache_backend()
+        token = current_generation(backend)
+    except Exception:  # a cache outage degrades to computing, never to an error
+        logger.exception("page cache: could not read the generation")
+        return compute()
+    now = timezone.now()
+    with _remembered_lock:
+        entry = _remembered.get(key)
+        if entry is not None and entry[0] == token and now < entry[1]:
+            _remembered.move_to_end(key)
+            return entry[2]
+    value = compute()
+    try:
+        expires = page_expiry(token, now)
+    except Exception:
+        logger.exception("page cache: could not compute the schedule")
+        return value
+    with _remembered_lock:
+        _remembered[key] = (token, expires, value)
+        _remembered.move_to_end(key)
+        while len(_remembered) > REMEMBER_MAX_ENTRIES:
+            _remembered.popitem(last=False)
+    return value
+
+
+def forget_remembered() -> None:
+    with _remembered_lock:
+        _remembered.clear()
+
+
 # -- what bumps the generation ----------------------------------------------------------
 
 
 @receiver(transitioned, dispatch_uid="pagecache_transitioned")
 def _on_transition(sender, **kwargs):
-    if enabled():
+    if tracked():
         bump(reason=f"transition {sender.__name__}")
 
 
@@ -203,7 +277,7 @@ def _on_transition_late(sender, **kwargs):
     """Bumps again once the other receivers of the transition (the search index, an app's
     slug redirects…) have written: a page rendered between the first bump and their writes
     is never served."""
-    if enabled():
+    if tracked():
         bump(reason=f"after transition {sender.__name__}")
 
 
@@ -216,7 +290,7 @@ def move_late_receiver_last() -> None:
 
 @receiver(content_changed, dispatch_uid="pagecache_content_changed")
 def _on_content_changed(sender, **kwargs):
-    if enabled():
+    if tracked():
         bump(reason=f"content_changed {getattr(sender, '__name__', sender)}")
 
 
@@ -235,7 +309,7 @@ def connect_signals() -> None:
 
 
 def _on_model_change(sender, **kwargs):
-    if enabled():
+    if tracked():
         bump(reason=f"{sender.__name__} changed")
 
 
