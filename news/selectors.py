@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal.core import cache as page_cache
 from portal.core.richtext import html_to_text
+from portal.editorial.permissions import may_see_internal
 
-from .models import Article, Category
+from .models import Article, Category, Tag
 
 LIST_FIELDS = (
     "id", "title", "slug", "lead", "publish_at", "category", "cover", "cover_alt",
@@ -31,10 +34,74 @@ def visible_articles(user, language: str | None = None) -> QuerySet[Article]:
     )  # fmt: skip
 
 
-def related_articles(article: Article, user, limit: int = 5) -> list[Article]:
-    return list(
-        visible_articles(user, article.language).filter(category_id=article.category_id).exclude(pk=article.pk)[:limit]
+# What an article page reads on every request: whether the reader may see the article now
+# (the visibility rules, evaluated against the clock), and what changes without a publish
+# (its rating). The rest of the page is kept under the publication generation.
+CURRENT_FIELDS = ("id", "slug", "language", "is_internal", "title", "lead", "rating_sum", "rating_count")
+
+
+def readable_article(user, slug: str) -> Article | None:
+    """The article at ``slug`` if ``user`` may read it now: only ``CURRENT_FIELDS``."""
+    qs = (
+        Article.objects.visible_to(user).filter(slug=slug, language=current_language()).only(*CURRENT_FIELDS).order_by()
     )
+    return next(iter(qs[:1]), None)
+
+
+def article_by_slug(user, slug: str, categories: list[Category]) -> Article | None:
+    """The article at ``slug`` if ``user`` may read it now, as its page shows it."""
+    return _page_article(Article.objects.visible_to(user).filter(slug=slug, language=current_language()), categories)
+
+
+def article_by_pk(pk: int, categories: list[Category]) -> Article | None:
+    """An article as its page shows it, once ``readable_article`` has said it may be shown."""
+    return _page_article(Article.objects.filter(pk=pk), categories)
+
+
+def _page_article(qs, categories: list[Category]) -> Article | None:
+    """In one query whatever the article links to: the row, its cover and its translation
+    joined, the names of its tags alongside (``tag_names``); its category from
+    ``categories``; its address in ``url``."""
+    tags = ArraySubquery(Tag.objects.filter(articles=OuterRef("pk")).order_by("name").values("name"))
+    qs = qs.select_related("cover", "translation").annotate(tag_names=tags).order_by()
+    article = next(iter(qs[:1]), None)
+    if article is not None:
+        category = next((c for c in categories if c.pk == article.category_id), None)
+        if category is not None:
+            article.category = category
+        article.url = article.get_absolute_url()
+    return article
+
+
+def related_articles(article: Article, user, limit: int = 5) -> list[Article]:
+    """The newest articles of the same category. For readers who see only public items, the
+    category's newest ``limit + 1`` are kept under the publication generation (the same
+    list serves every article of the category) and this article is left out."""
+
+    def newest(n: int, exclude: int | None = None) -> list[Article]:
+        qs = (
+            Article.objects.visible_to(user)
+            .filter(language=article.language, category_id=article.category_id)
+            .only("id", "title", "slug", "language", "publish_at")
+            .order_by("-publish_at", "-id")
+        )
+        if exclude is not None:
+            qs = qs.exclude(pk=exclude)
+        return with_urls(qs[:n])
+
+    if may_see_internal(user):
+        return newest(limit, exclude=article.pk)
+    key = f"news:related:{article.language}:{article.category_id}:{limit}"
+    kept = page_cache.remember(key, lambda: newest(limit + 1))
+    return [a for a in kept if a.pk != article.pk][:limit]
+
+
+def with_urls(articles) -> list[Article]:
+    """The articles, each with its address in ``url`` (reversed once, not per use)."""
+    out = list(articles)
+    for a in out:
+        a.url = a.get_absolute_url()
+    return out
 
 
 def home_section(request):
@@ -73,4 +140,6 @@ def article_document(article: Article) -> dict:
 
 
 def categories() -> list[Category]:
-    return list(Category.objects.all())
+    """Every category (a dozen), kept under the publication generation: an edit in the
+    admin replaces it."""
+    return page_cache.remember("news:categories", lambda: list(Category.objects.all()))

@@ -108,3 +108,41 @@ def test_admin_lists_query_count_does_not_grow(client, reporter, board, django_a
     add(10)
     with django_assert_max_num_queries(len(ctx.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+ARTICLE_BUDGET = 6  # issue 5: at most 6 SQL queries for an article page, page cache off
+
+
+@pytest.mark.parametrize("who", ["anonymous", "staff"])
+def test_article_page_budget(client, world, staff_reader, who, settings):
+    """Page cache off, no shared cache (nothing kept between requests): the categories,
+    the article with its cover, its tags, the related list; signed-in staff add their
+    session and account. Translations are read only for articles that have one."""
+    from news.models import Article
+
+    settings.PAGE_CACHE = False
+    if who == "staff":
+        client.force_login(staff_reader)
+    cats = world(3)
+    art = Article.objects.filter(category=cats[0]).order_by("id").first()
+    assert count_queries(client, art.get_absolute_url()) <= ARTICLE_BUDGET
+
+
+def test_article_page_with_the_shared_cache_reads_only_the_article(client, world, settings, tmp_path):
+    """As production runs with the page cache off: once the shared values are kept (first
+    request after a publish), an anonymous article page is one query: the article itself,
+    read every time because whether it may be shown is decided now."""
+    from news.models import Article
+    from portal.core import cache as page_cache
+
+    settings.PAGE_CACHE = False
+    settings.CACHES = {"default": {"BACKEND": "portal.core.cache.FileCache", "LOCATION": str(tmp_path / "c")}}
+    cats = world(3)
+    page_cache.bump(reason="test")
+    url = Article.objects.filter(category=cats[0]).order_by("id").first().get_absolute_url()
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(url).status_code == 200
+    assert len(first.captured_queries) <= ARTICLE_BUDGET
+    with CaptureQueriesContext(connection) as second:
+        assert client.get(url).status_code == 200
+    assert [q["sql"].split(" FROM ", 1)[1].split(" ", 1)[0] for q in second.captured_queries] == ['"news_article"']

@@ -14,6 +14,8 @@ from tests import factories
 
 HOUR = dt.timedelta(hours=1)
 
+pytestmark = pytest.mark.usefixtures("reader_cache")
+
 
 def listings(client, item):
     """Every place an anonymous reader may meet ``item``: name -> page text."""

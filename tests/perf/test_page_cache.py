@@ -295,3 +295,127 @@ def test_embargoed_statistics_appear_when_the_embargo_ends(shared_cache, clock, 
     assert Client().get(page).status_code == 200
     assert Client().get(download).status_code == 200
     assert page in Client().get("/thong-ke/").content.decode()
+
+
+# -- the page cache off: values kept under the generation (portal.core.cache.remember) ----
+
+
+@pytest.fixture
+def cache_off(shared_cache, settings, monkeypatch):
+    """Production with ``PAGE_CACHE=0``: every page is rendered, but the categories, a
+    category's newest articles, an article's tags and the lists' counts are kept under the
+    publication generation. Lists of two per page, so that the count shows in the pager."""
+    settings.PAGE_CACHE = False
+    monkeypatch.setattr("news.views.PAGE_SIZE", 2)
+    return shared_cache
+
+
+def related(body: str) -> str:
+    return body.split('id="h-related"', 1)[1].split("</aside>", 1)[0]
+
+
+def test_cache_off_related_list_and_count_follow_publish_and_withdraw(cache_off, reporter, board):
+    first = factories.published_article(author=reporter, approver=board, title="Tin thứ nhất của chuyên mục")
+    cat = first.category
+    url, cat_url = first.get_absolute_url(), cat.get_absolute_url()
+    for _ in range(2):  # the second request reads what the first one kept
+        assert "Chưa có tin khác" in related(Client().get(url).content.decode())
+        assert "Trang 1 / 1" not in Client().get(cat_url).content.decode()  # one page: no pager
+    second = factories.article(author=reporter, cat=cat, title="Tin thứ hai của chuyên mục")
+    third = factories.article(author=reporter, cat=cat, title="Tin thứ ba của chuyên mục")
+    for item in (second, third):
+        wf.transition(item=item, action=Action.SUBMIT, user=reporter)
+        wf.transition(item=item, action=Action.PUBLISH, user=board)
+
+    body = Client().get(url).content.decode()
+    assert "X-Page-Cache" not in Client().get(url)
+    assert second.title in related(body) and third.title in related(body)
+    assert "Trang 1 / 2" in Client().get(cat_url).content.decode()
+    assert "Trang 1 / 2" in Client().get("/tin-tuc/").content.decode()
+    assert third.title in Client().get(second.get_absolute_url()).content.decode()
+
+    wf.transition(item=third, action=Action.WITHDRAW, user=board, comment="Gỡ để kiểm tra")
+    body = Client().get(url).content.decode()
+    assert third.title not in related(body) and second.title in related(body)
+    assert "Trang 1 / 2" not in Client().get(cat_url).content.decode()
+    assert third.title not in Client().get(second.get_absolute_url()).content.decode()
+
+
+def test_cache_off_related_list_and_count_follow_the_clock(cache_off, clock, reporter, board):
+    first = factories.published_article(author=reporter, approver=board, title="Tin đang hiển thị")
+    cat = first.category
+    expiring = factories.published_article(
+        author=reporter, approver=board, cat=cat, title="Tin sắp hết hạn", expire_at=clock.now + dt.timedelta(hours=1)
+    )
+    later = factories.published_article(
+        author=reporter, approver=board, cat=cat, title="Tin hẹn giờ", at=clock.now + dt.timedelta(hours=2)
+    )
+    url = first.get_absolute_url()
+    for _ in range(2):
+        body = Client().get(url).content.decode()
+        assert expiring.title in related(body) and later.title not in related(body)
+        assert "Trang 1 / 1" not in Client().get(cat.get_absolute_url()).content.decode()
+
+    clock.advance(hours=1, seconds=1)  # the expiry passes: nobody acts
+    body = Client().get(url).content.decode()
+    assert expiring.title not in related(body) and later.title not in related(body)
+
+    clock.advance(hours=1)  # the scheduled publish time passes
+    body = Client().get(url).content.decode()
+    assert later.title in related(body)
+    assert "Trang 1 / 1" not in Client().get(cat.get_absolute_url()).content.decode()
+    factories.published_article(author=reporter, approver=board, cat=cat, title="Tin thứ ba")
+    assert "Trang 1 / 2" in Client().get(cat.get_absolute_url()).content.decode()
+
+
+def test_cache_off_renames_in_the_admin_show_at_once(cache_off, reporter, board):
+    from news.models import Tag
+
+    tag = Tag.objects.create(name="Chữ ký số", slug="chu-ky-so")
+    item = factories.published_article(author=reporter, approver=board, title="Tin có thẻ")
+    item.tags.set([tag])
+    from portal.core import cache as core_cache
+
+    core_cache.bump(reason="tags set outside the workflow in this test")
+    cat = item.category
+    url = item.get_absolute_url()
+    for _ in range(2):
+        body = Client().get(url).content.decode()
+        assert '<span class="tag">Chữ ký số</span>' in body and cat.name in body
+
+    admin = Client()
+    admin.force_login(board)
+    response = admin.post(
+        f"/admin/news/category/{cat.pk}/change/", {"name": "Chuyên mục đổi tên", "slug": cat.slug, "order": 3}
+    )
+    assert response.status_code == 302
+    response = admin.post(f"/admin/news/tag/{tag.pk}/change/", {"name": "Chữ ký số công cộng", "slug": tag.slug})
+    assert response.status_code == 302
+
+    body = Client().get(url).content.decode()
+    assert "Chuyên mục đổi tên" in body and '<span class="tag">Chữ ký số công cộng</span>' in body
+    assert "Chuyên mục đổi tên" in Client().get("/tin-tuc/").content.decode()
+
+
+def test_cache_off_staff_see_internal_related_articles_anonymous_never(cache_off, reporter, board, staff_reader):
+    first = factories.published_article(author=reporter, approver=board, title="Tin công khai")
+    internal = factories.published_article(
+        author=reporter, approver=board, cat=first.category, title="Tin nội bộ cùng chuyên mục", is_internal=True
+    )
+    staff = Client()
+    staff.force_login(staff_reader)
+    for _ in range(2):
+        assert internal.title in related(staff.get(first.get_absolute_url()).content.decode())
+        assert internal.title not in related(Client().get(first.get_absolute_url()).content.decode())
+        assert internal.title in staff.get("/tin-tuc/").content.decode()
+        assert internal.title not in Client().get("/tin-tuc/").content.decode()
+
+
+def test_cache_off_process_local_cache_keeps_nothing(settings, reporter, board):
+    """Without a shared cache the generation is not tracked: nothing is kept, each request
+    reads the database (correct on any number of workers)."""
+    settings.PAGE_CACHE = False
+    assert not page_cache.tracked()
+    calls = []
+    assert page_cache.remember("k", lambda: calls.append(1) or len(calls)) == 1
+    assert page_cache.remember("k", lambda: calls.append(1) or len(calls)) == 2
