@@ -108,6 +108,14 @@ class Article(EditorialModel):
                 condition=models.Q(live=True, is_internal=False),
                 name="article_public_cat_idx",
             ),
+            # The next scheduled change (portal.core.cache.compute_next_change, once per
+            # publication generation): the earliest publish or expiry time still ahead.
+            models.Index(fields=["publish_at"], condition=models.Q(live=True), name="article_schedule_idx"),
+            models.Index(
+                fields=["expire_at"],
+                condition=models.Q(live=True, expire_at__isnull=False),
+                name="article_expiry_idx",
+            ),
         ]
 
     def __str__(self) -> str:
