@@ -148,16 +148,6 @@ def article_text(rng: random.Random) -> tuple[str, str, str]:
 # -- database -------------------------------------------------------------------------------
 
 
-# The public list (anonymous readers): a partial index that also answers the paginator's
-# COUNT(*) by an index-only scan (expire_at included), instead of a sequential scan.
-PROPOSED_INDEXES = [
-    "CREATE INDEX IF NOT EXISTS article_public_idx ON news_article "
-    "(language, publish_at DESC, id DESC) INCLUDE (expire_at) WHERE live AND NOT is_internal",
-    "CREATE INDEX IF NOT EXISTS article_public_cat_idx ON news_article "
-    "(category_id, language, publish_at DESC, id DESC) INCLUDE (expire_at) WHERE live AND NOT is_internal",
-]
-
-
 def ensure_database(url: str) -> None:
     import psycopg2
 
@@ -331,11 +321,9 @@ def main() -> int:
         module.generate(user=user, stdout=sys.stdout, rng=rng)
         print(f"{app}: generated in {time.monotonic() - t0:.0f} s")
 
-    # Indexes proposed for news (BENCHMARKS.md, "Indexes"); created here until the news app
-    # has them in a migration. IF NOT EXISTS: harmless once it does.
+    # The indexes come from the migrations (BENCHMARKS.md, "Indexes"). VACUUM sets the
+    # visibility map that index-only scans need (autovacuum does it on a live server).
     with connection.cursor() as cur:
-        for statement in PROPOSED_INDEXES:
-            cur.execute(statement)
         cur.execute("VACUUM ANALYZE")
     print(f"done in {time.monotonic() - started:.0f} s: {Article.objects.count()} articles")
     return 0

@@ -1,7 +1,8 @@
 """Load test: gunicorn (deploy/gunicorn.conf.py) on loopback, wrk against each page.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:54329/bench .venv/bin/python bench/run.py
-    (first: bench/generate.py; options: --duration 8 --connections 32 --no-write)
+    (first: bench/generate.py; options: --duration 8 --connections 32 --no-write;
+    --sql-only prints the SQL section alone: no server, no load, BENCHMARKS.md untouched)
 
 Starts the app server twice on free loopback ports, with the page cache on and then off
 (``PAGE_CACHE=0``), both with ``DEBUG=0`` and the project's gunicorn config, runs ``wrk``
@@ -216,52 +217,93 @@ def memory_run(env: dict, total: int) -> dict:
 
 
 def django_facts(article_path: str) -> dict:
-    """In this process (cache off): SQL plans, the query count of an article."""
+    """In this process, page cache off, as the nocache server runs: the SQL each page
+    really runs (captured from a request through the views) and its plan (``EXPLAIN
+    ANALYZE`` of exactly that SQL), on the first request after a publish (nothing kept
+    under the publication generation: every query a reader may meet) and, for the
+    article, once its kept parts are there."""
     os.environ["PAGE_CACHE"] = "0"
     import django
 
     django.setup()
     from django.conf import settings
-    from django.contrib.auth.models import AnonymousUser
-    from django.db import connection
+    from django.db import connection, transaction
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.utils import translation
 
-    from news import selectors
-    from portal.search import services
+    from portal.core import cache as page_cache
 
     settings.ALLOWED_HOSTS = ["*"]
     translation.activate("vi")
-    facts: dict = {}
-
-    def explain(sql: str, params) -> str:
-        with connection.cursor() as cur:
-            cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
-            return "\n".join(r[0] for r in cur.fetchall())
-
-    qs = selectors.visible_articles(AnonymousUser())
-    page = qs[499 * 20 : 500 * 20]
-    explain(*page.query.sql_with_params())  # warm
-    facts["plan_list_500"] = explain(*page.query.sql_with_params())
-    count_sql, count_params = qs.order_by().values("pk").query.sql_with_params()
-    facts["plan_list_count"] = explain(f"SELECT COUNT(*) FROM ({count_sql}) s", count_params)  # noqa: S608
-    results = services.search(query=SEARCH_QUERY, staff=False)
-    explain(*results[:20].query.sql_with_params())
-    facts["plan_search"] = explain(*results[:20].query.sql_with_params())
-    s_sql, s_params = results.order_by().values("pk").query.sql_with_params()
-    facts["plan_search_count"] = explain(f"SELECT COUNT(*) FROM ({s_sql}) s", s_params)  # noqa: S608
+    facts: dict = {"pages": [], "seq_scans": []}
     client = Client()
+
+    def cold():
+        """As right after a publish: a new generation, nothing kept by this process."""
+        page_cache.bump(reason="bench")
+        page_cache.forget_remembered()
+
+    def capture(path: str) -> tuple[int, list[str]]:
+        with CaptureQueriesContext(connection) as ctx:
+            status = client.get(path).status_code
+        return status, [q["sql"] for q in ctx.captured_queries]
+
+    def explain(statements: list[str]) -> list[tuple[str, str]]:
+        """Each SELECT's plan, in its own transaction after the SET LOCAL statements that
+        ran just before it (the search ranking's planner settings)."""
+        plans, pending = [], []
+        for sql in statements:
+            if sql.upper().startswith("SET "):
+                pending.append(sql)
+                continue
+            if sql.upper().startswith("SELECT"):
+                with transaction.atomic(), connection.cursor() as cur:
+                    for setting in pending:
+                        cur.execute(setting)
+                    cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                    plans.append((sql, "\n".join(r[0] for r in cur.fetchall())))
+            pending = []
+        return plans
+
+    for title, path in (
+        ("News list page 500 (rows 9,981–10,000)", "/tin-tuc/?trang=500"),
+        (f"Search “{SEARCH_QUERY}” (first page)", "/tim-kiem/?q=" + SEARCH_QUERY.replace(" ", "+")),
+    ):
+        client.get(path)  # warm PostgreSQL's buffers
+        cold()
+        status, statements = capture(path)
+        plans = explain(statements)
+        facts["pages"].append({"title": title, "path": path, "status": status, "sql": statements, "plans": plans})
+        for _sql, plan in plans:
+            for table in ("news_article", "search_searchdocument"):
+                if f"Seq Scan on {table}" in plan:
+                    facts["seq_scans"].append(f"{title}: {table}")
+
     client.get(article_path)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(article_path)
-    facts["article_queries"] = len(ctx.captured_queries)
-    facts["article_status"] = response.status_code
-    facts["article_sql"] = [q["sql"][:160] for q in ctx.captured_queries]
-    for name, plan in facts.items():
-        if name.startswith("plan_") and "Seq Scan on news_article" in plan:
-            facts.setdefault("seq_scans", []).append(name)
+    cold()
+    facts["article_status"], first = capture(article_path)
+    _status, kept = capture(article_path)
+    facts["article_queries_first"] = len(first)
+    facts["article_queries"] = len(kept)
+    facts["article_sql_first"] = [q[:160] for q in first]
+    facts["article_sql"] = [q[:160] for q in kept]
     return facts
+
+
+def first_article_path() -> str:
+    """The first article of the news list, as a reader finds it (in this process, page
+    cache off like ``django_facts``)."""
+    os.environ["PAGE_CACHE"] = "0"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.test import Client
+
+    settings.ALLOWED_HOSTS = ["*"]
+    body = Client().get("/tin-tuc/").content
+    return re.search(rb'<a href="(/tin-tuc/[a-z0-9-]+-\d+/)"', body).group(1).decode()
 
 
 def main() -> int:
@@ -272,8 +314,11 @@ def main() -> int:
     parser.add_argument("--no-write", action="store_true", help="do not write BENCHMARKS.md")
     parser.add_argument("--skip-backends", action="store_true", help="do not compare cache backends")
     parser.add_argument("--memory-requests", type=int, default=20_000, help="0: no memory run")
+    parser.add_argument(
+        "--sql-only", action="store_true", help="print the SQL section only (no server, no load, no BENCHMARKS.md)"
+    )
     args = parser.parse_args()
-    if not shutil.which("wrk"):
+    if not args.sql_only and not shutil.which("wrk"):
         print("wrk is missing: apt-get install wrk", file=sys.stderr)
         return 2
     command = (
@@ -301,6 +346,11 @@ def main() -> int:
     subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
     )
+    if args.sql_only:
+        facts = django_facts(first_article_path())
+        print("\n".join(sql_section(facts)))
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        return 0
     subprocess.run(  # noqa: S603  (the database cache compared below needs its table)
         [sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env={**env, "CACHE_BACKEND": "db"}, check=True
     )
@@ -439,8 +489,11 @@ def main() -> int:
     for r in rows:
         print(f"{r['name']:36} {r['rps']:9.0f} {r['p50']:8.2f} {r['p99']:8.2f} {r['ratio']:9.2f}")
     if facts:
-        print(f"article with the cache off: {facts['article_queries']} SQL queries")
-        print("sequential scans of news_article:", facts.get("seq_scans") or "none")
+        print(
+            f"article with the cache off: {facts['article_queries_first']} SQL queries after a publish, "
+            f"then {facts['article_queries']}"
+        )
+        print("sequential scans of news_article / search_searchdocument:", facts.get("seq_scans") or "none")
     print("worker RSS (MB):", extra.get("rss"))
     if not args.no_write:
         write_report(command=command, rows=rows, extra=extra, facts=facts, args=args)
@@ -530,36 +583,55 @@ def write_report(*, command: str, rows: list[dict], extra: dict, facts: dict, ar
             + " (gunicorn replaces a worker after 5,000 ± 500 requests: `max_requests`)."
         )
     if facts:
-        out += [
-            "",
-            "## SQL",
-            "",
-            f"Article page with the cache off: **{facts['article_queries']} queries** (status {facts['article_status']}):",
-            "",
-            "```",
-            *facts["article_sql"],
-            "```",
-            "",
-            "Sequential scans of `news_article` in the plans below: "
-            + (", ".join(facts["seq_scans"]) if facts.get("seq_scans") else "none")
-            + ".",
-        ]
-        for key, title in (
-            ("plan_list_500", "News list page 500 (rows 9,981–10,000)"),
-            ("plan_list_count", "News list: the paginator's count"),
-            ("plan_search", f"Search “{SEARCH_QUERY}” (first page)"),
-            ("plan_search_count", "Search: the paginator's count"),
-        ):
-            out += ["", f"### {title}", "", "```", facts[key], "```"]
+        out += sql_section(facts)
     out += ["", INDEX_NOTE]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
+def sql_section(facts: dict) -> list[str]:
+    out = [
+        "",
+        "## SQL",
+        "",
+        "Captured from requests through the views in one process with the page cache off (as the `nocache`",
+        "server), on the first request after a publish: nothing is kept under the publication generation yet,",
+        "so every query a reader may meet is there. Each plan is `EXPLAIN (ANALYZE, BUFFERS)` of exactly the",
+        "SQL that ran.",
+        "",
+        f"Article page with the cache off: **{facts['article_queries_first']} queries** on the first request",
+        f"after a publish, then **{facts['article_queries']}** (status {facts['article_status']}):",
+        "",
+        "```",
+        *facts["article_sql_first"],
+        "```",
+        "",
+        "then:",
+        "",
+        "```",
+        *facts["article_sql"],
+        "```",
+        "",
+        "Sequential scans of `news_article` or `search_searchdocument` in the plans below: "
+        + (", ".join(facts["seq_scans"]) if facts.get("seq_scans") else "none")
+        + ".",
+    ]
+    for page in facts["pages"]:
+        out += [
+            "",
+            f"### {page['title']}",
+            "",
+            f"`{page['path']}`: {len(page['sql'])} queries (status {page['status']}).",
+            "",
+        ]
+        for n, (sql, plan) in enumerate(page["plans"], 1):
+            out += [f"{n}. `{sql[:200]}{'…' if len(sql) > 200 else ''}`", "", "```", plan, "```", ""]
+    return out
+
+
 INDEX_NOTE = """## Indexes
 
-`bench/generate.py` creates two partial indexes proposed for `news` (until the news app has
-them in a migration), so that the anonymous list and its count never read the table
-sequentially:
+`news` migration 0003 adds two partial covering indexes for what anonymous readers see, so
+that the list's page N (its ids), its count and a category's never read the table:
 
 ```sql
 CREATE INDEX article_public_idx ON news_article (language, publish_at DESC, id DESC)
@@ -568,9 +640,11 @@ CREATE INDEX article_public_cat_idx ON news_article (category_id, language, publ
     INCLUDE (expire_at) WHERE live AND NOT is_internal;
 ```
 
-The home page's featured article has its own partial index since `news` migration 0002
-(`article_featured_idx`); before it, that query read the whole table when few articles
-are featured.
+Index-only scans need the table's visibility map: autovacuum keeps it, `bench/generate.py`
+ends with `VACUUM ANALYZE`. The home page's featured article has its own partial index
+(`article_featured_idx`, `news` migration 0002). The search index keeps its rows narrow
+(`search` migration 0003, `toast_tuple_target = 256`): a common word's matches are read
+from 20 MB instead of 173 MB before the newest 1,000 of them are ranked.
 """
 
 
