@@ -419,3 +419,32 @@ def test_cache_off_process_local_cache_keeps_nothing(settings, reporter, board):
     calls = []
     assert page_cache.remember("k", lambda: calls.append(1) or len(calls)) == 1
     assert page_cache.remember("k", lambda: calls.append(1) or len(calls)) == 2
+
+
+def test_cache_off_edit_after_publish_shows_only_once_approved(cache_off, reporter, board, board2):
+    from news.models import Tag
+
+    item = factories.published_article(
+        author=reporter, approver=board, title="Tiêu đề đã duyệt", body="<p>Nội dung đã duyệt.</p>"
+    )
+    url = item.get_absolute_url()
+    for _ in range(2):
+        body = Client().get(url).content.decode()
+        assert "Tiêu đề đã duyệt" in body and "Nội dung đã duyệt." in body
+
+    item.title = "Tiêu đề sửa chưa duyệt"
+    item.body = "<p>Nội dung sửa.</p>"
+    assert wf.save_existing(item=item, user=board) is True
+    tag = Tag.objects.create(name="Thẻ mới duyệt", slug="the-moi-duyet")
+    wf.record_deferred_change(item=item, user=board, m2m={"tags": [tag.pk]})
+    body = Client().get(url).content.decode()
+    assert "Tiêu đề đã duyệt" in body and "chưa duyệt" not in body and "Nội dung sửa." not in body
+    assert "Thẻ mới duyệt" not in body
+
+    item.refresh_from_db()
+    wf.transition(item=item, action=Action.SUBMIT, user=board)
+    wf.transition(item=item, action=Action.PUBLISH, user=board2)
+    body = Client().get(url).content.decode()
+    assert "Tiêu đề sửa chưa duyệt" in body and "Nội dung sửa." in body and "Nội dung đã duyệt." not in body
+    assert "<title>Tiêu đề sửa chưa duyệt" in body
+    assert '<span class="tag">Thẻ mới duyệt</span>' in body
