@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from portal.release import release_id
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -103,6 +105,10 @@ DATABASES = {
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DB_NAME", "test_portal")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Every cache key carries the release (portal/release.py): a deploy starts from an empty
+# cache on every server, with no stale page from the old templates or translations.
+CACHE_KEY_PREFIX = f"portal-{release_id(BASE_DIR)}"
+
 # One cache setting: a local default shared by every gunicorn worker of one machine
 # (the database cache table), or Redis for several machines (REDIS_URL).
 if os.environ.get("REDIS_URL"):
@@ -110,7 +116,7 @@ if os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "portal",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
 else:
@@ -120,7 +126,7 @@ else:
         "default": {
             "BACKEND": "portal.core.cache.FileCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-            "KEY_PREFIX": "portal",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000")), "CULL_FREQUENCY": 4},
         }
     }
@@ -129,7 +135,7 @@ if os.environ.get("CACHE_BACKEND") == "db":
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "portal_cache",
-            "KEY_PREFIX": "portal",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
 # Whole-page cache of anonymous responses (portal.core.middleware): on/off, and the longest

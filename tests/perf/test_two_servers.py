@@ -80,7 +80,7 @@ def cluster(settings, tmp_path):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_url,
-            "KEY_PREFIX": "portal",
+            "KEY_PREFIX": settings.CACHE_KEY_PREFIX,  # the release, as the servers compute it
         }
     }
     settings.PAGE_CACHE = True
