@@ -73,8 +73,12 @@ check: venv db
 test: system-deps venv node_modules/.installed db messages static lint check
 	$(VENV)/bin/pytest
 
+# The load test runs on its own database (100,000 articles…), never the developers' `portal`.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:$(PGPORT)/bench
 bench: setup static
-	$(PY) bench/run.py
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/generate.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/run.py
 
 stop-db:
 	scripts/pg.sh stop
