@@ -125,7 +125,8 @@ else:
     CACHES = {
         "default": {
             "BACKEND": "portal.core.cache.FileCache",
-            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            # One folder per database: the bench database's pages never show on `make run`.
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache" / DATABASES["default"]["NAME"])),
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000")), "CULL_FREQUENCY": 4},
         }
