@@ -137,7 +137,17 @@ class Meeting(EditorialModel):
         verbose_name = _("cuộc họp")
         verbose_name_plural = _("cuộc họp")
         ordering = ["-start_at", "-id"]
-        indexes = [models.Index(fields=["live", "is_internal", "-start_at"], name="meeting_list_idx")]
+        indexes = [
+            models.Index(fields=["live", "is_internal", "-start_at"], name="meeting_list_idx"),
+            # The lists (page, calendar feed, home section) in their order: the visibility
+            # test is an OR over the public summary, so no other index gives the order.
+            models.Index(fields=["-start_at", "-id"], name="meeting_start_idx"),
+            # The next scheduled change (portal.core.cache.compute_next_change).
+            models.Index(fields=["publish_at"], condition=Q(live=True), name="meeting_schedule_idx"),
+            models.Index(
+                fields=["expire_at"], condition=Q(live=True, expire_at__isnull=False), name="meeting_expiry_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -171,6 +181,13 @@ class PublicSummary(EditorialModel):
         verbose_name = _("tóm tắt công khai")
         verbose_name_plural = _("tóm tắt công khai")
         ordering = ["-id"]
+        indexes = [
+            # The next scheduled change (portal.core.cache.compute_next_change).
+            models.Index(fields=["publish_at"], condition=Q(live=True), name="summary_schedule_idx"),
+            models.Index(
+                fields=["expire_at"], condition=Q(live=True, expire_at__isnull=False), name="summary_expiry_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
