@@ -145,7 +145,11 @@ def _require_staff(request):
 
 
 def _tracker_query(request):
-    form = TrackerFilterForm(request.GET or None, choices=selectors.filter_choices())
+    selected = request.GET.get("cuoc_hop", "")
+    choices = selectors.filter_choices(
+        selected_meeting=int(selected) if selected.isdigit() and len(selected) < 10 else None
+    )
+    form = TrackerFilterForm(request.GET or None, choices=choices)
     qs = selectors.tracker_directives(filters=form.filters(), user=request.user)
     return form, qs
 

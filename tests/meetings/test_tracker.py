@@ -146,3 +146,27 @@ def test_unit_filter_covers_units_below_it(signed_in, january_meeting, units, ed
     assert "\u2003Phòng Báo chí điện tử" in html  # indented under its parent in the filter
     assert "biên bản chưa được duyệt" in html and draft.get_absolute_url() not in html
     assert rows(signed_in.get(url, {"don_vi": units["info_press"].pk})) == 1
+
+
+def test_meeting_filter_lists_meetings_still_followed(signed_in, january_meeting, editor, board, clock):
+    """Twenty years of meetings would make an unusable list: the filter offers meetings with
+    an open directive or from the last two years; a link naming an older one still works."""
+    clock.set(dt.datetime(2026, 11, 25, 9, 0, tzinfo=VN))
+    url = reverse("meetings:tracker")
+    option = f'<option value="{january_meeting.pk}"'
+    assert option in signed_in.get(url).content.decode()  # its directives are still open
+    Directive.objects.filter(meeting=january_meeting).update(completed_on=dt.date(2022, 2, 25))
+    html = signed_in.get(url).content.decode()
+    assert option not in html  # all done, four years ago
+    recent = publish(
+        make_meeting(
+            author=editor, title="Giao ban tháng 10/2026", start_at=dt.datetime(2026, 10, 5, 8, 30, tzinfo=VN)
+        ),
+        author=editor,
+        board=board,
+    )
+    Directive.objects.create(meeting=recent, text="Báo cáo kết quả tháng 10/2026.", lead_unit=Unit.objects.first(),
+                             deadline=dt.date(2026, 10, 30), completed_on=dt.date(2026, 10, 29))  # fmt: skip
+    assert f'<option value="{recent.pk}"' in signed_in.get(url).content.decode()
+    linked = signed_in.get(url, {"cuoc_hop": january_meeting.pk})
+    assert rows(linked) == 3 and f"{option} selected" in linked.content.decode()
