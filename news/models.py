@@ -34,6 +34,11 @@ class Category(models.Model):
     def display_name(self, language: str) -> str:
         return self.name_en if language == "en" and self.name_en else self.name
 
+    @property
+    def label(self) -> str:
+        """The name in the language of the page (English pages use the English name)."""
+        return self.display_name(translation.get_language() or "vi")
+
 
 class Tag(models.Model):
     name = models.CharField(_("tên"), max_length=100, unique=True)

@@ -70,6 +70,13 @@ def test_english_pages_list_english_articles_only(client, reporter, board):
     assert page.status_code == 200
     assert 'lang="en"' in page.content.decode()
     assert "Digital transformation" in client.get(f"/en/tin-tuc/{cat.slug}/").content.decode()
+    # Every place an English page names the category uses its English name: the card on
+    # the home page and the list, the list's breadcrumb and title, the article's breadcrumb.
+    for path in ("/en/", "/en/tin-tuc/", f"/en/tin-tuc/{cat.slug}/", en.get_absolute_url()):
+        html = client.get(path).content.decode()
+        assert "Chuyển đổi số" not in html, path
+        assert 'href="/en/thong-ke/"' in html, path  # the menu stays in English
+    assert "Chuyển đổi số" in client.get(vi.get_absolute_url()).content.decode()
 
 
 def test_translation_link_between_articles(client, reporter, board):
