@@ -51,6 +51,7 @@ from portal.editorial.models import Revision, TransitionLog
 from portal.editorial.services import serialize
 from portal.search.models import SEARCH_CONFIG, SearchDocument
 
+from . import demo
 from .enums import DeadlineKind, MeetingFormat, MeetingKind
 from .models import Directive, Meeting, Person, ProgressUpdate, PublicSummary, Unit
 
@@ -60,18 +61,8 @@ KIND_LABEL = "Giao ban"  # str(_("Giao ban")) in Vietnamese, as index_item store
 # -- the ministry ------------------------------------------------------------------------
 
 UNITS = [
-    # (name, short name, parent); the demo's eleven first (same names, so they are reused).
-    ("Lãnh đạo Bộ", "LĐB", None),
-    ("Văn phòng Bộ", "VP", None),
-    ("Vụ Tổ chức cán bộ", "TCCB", None),
-    ("Vụ Kế hoạch - Tài chính", "KHTC", None),
-    ("Cục Chuyển đổi số quốc gia", "CĐSQG", None),
-    ("Cục An toàn thông tin", "ATTT", None),
-    ("Cục Báo chí", "CBC", None),
-    ("Cục Công nghiệp Công nghệ thông tin và Truyền thông", "CNICT", None),
-    ("Cục Thông tin đối ngoại", "TTĐN", None),
-    ("Trung tâm Thông tin", "TTTT", None),
-    ("Ban Biên tập Cổng thông tin điện tử", "BBT", "Trung tâm Thông tin"),
+    # (name, short name, parent); the demo's units first (the same rows are reused).
+    *demo.UNITS,
     ("Thanh tra Bộ", "TTra", None),
     ("Vụ Pháp chế", "PC", None),
     ("Vụ Khoa học và Công nghệ", "KHCN", None),
