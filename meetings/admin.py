@@ -12,7 +12,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.editorial import permissions as wf_permissions
-from portal.editorial.admin import EditorialAdmin
+from portal.editorial.admin import EditorialAdmin, RoleManagedAdmin
+from portal.editorial.enums import Role
 
 from . import services, views
 from .deadlines import format_deadline, parse_deadline
@@ -20,23 +21,11 @@ from .files import document_kind
 from .models import Attachment, Directive, Meeting, Person, ProgressUpdate, PublicSummary, ReminderLog, Unit
 
 
-class WorkflowRoleAdmin(admin.ModelAdmin):
+class WorkflowRoleAdmin(RoleManagedAdmin):
     """Reference data (units, people): any workflow role edits; administrators delete."""
 
-    def has_module_permission(self, request):
-        return wf_permissions.may_view_in_admin(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return wf_permissions.may_view_in_admin(request.user)
-
-    def has_add_permission(self, request):
-        return wf_permissions.may_create(request.user) and request.user.is_staff
-
-    def has_change_permission(self, request, obj=None):
-        return wf_permissions.may_create(request.user) and request.user.is_staff
-
-    def has_delete_permission(self, request, obj=None):
-        return wf_permissions.may_delete(request.user)
+    add_roles = change_roles = frozenset(Role)
+    delete_roles = frozenset({Role.ADMIN})
 
 
 @admin.register(Unit)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from portal.core.formatting import format_number
 from portal.editorial import permissions
-from portal.editorial.admin import EditorialAdmin
+from portal.editorial.admin import EditorialAdmin, RoleManagedAdmin
 from portal.editorial.enums import Role
 
 from . import selectors, services, templates_xlsx, views
@@ -25,24 +25,11 @@ from .importers import ImportRefused
 from .models import AnnouncedRelease, Correction, Indicator, Release, Sector, Value
 
 
-class CatalogueAdmin(admin.ModelAdmin):
+class CatalogueAdmin(RoleManagedAdmin):
     """Sectors, indicators and the calendar: editors and above edit, administrators delete."""
 
-    def has_module_permission(self, request):
-        return permissions.may_view_in_admin(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return permissions.may_view_in_admin(request.user)
-
-    def has_add_permission(self, request):
-        roles = permissions.user_roles(request.user)
-        return request.user.is_staff and bool(roles & {Role.EDITOR, Role.BOARD, Role.ADMIN})
-
-    def has_change_permission(self, request, obj=None):
-        return self.has_add_permission(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return Role.ADMIN in permissions.user_roles(request.user)
+    add_roles = change_roles = frozenset({Role.EDITOR, Role.BOARD, Role.ADMIN})
+    delete_roles = frozenset({Role.ADMIN})
 
 
 @admin.register(Sector)

@@ -368,32 +368,34 @@ def diff_html(left: str, right: str) -> tuple[str, str]:
 
 
 class RoleManagedAdmin(admin.ModelAdmin):
-    """Admin for the furniture around workflow items (categories, tags, website links):
-    decided by workflow role like the items themselves, so a role group needs no Django
-    model permissions. Every role may look (the article form picks categories and tags);
-    ``add_roles`` may add, ``manage_roles`` may change and delete."""
+    """Admin for the reference data around workflow items (categories, tags, website
+    links, units and people, the statistics catalogue): decided by workflow role like the
+    items themselves, never by Django's model permissions (the role groups hold none).
+    Each kind of access names the roles that have it; the user must also be staff."""
 
     view_roles: frozenset[Role] = frozenset(Role)
     add_roles: frozenset[Role] = frozenset({Role.BOARD, Role.ADMIN})
-    manage_roles: frozenset[Role] = frozenset({Role.BOARD, Role.ADMIN})
+    change_roles: frozenset[Role] = frozenset({Role.BOARD, Role.ADMIN})
+    delete_roles: frozenset[Role] = frozenset({Role.BOARD, Role.ADMIN})
 
-    def _roles(self, request) -> frozenset[Role]:
-        return permissions.user_roles(request.user) if request.user.is_staff else frozenset()
+    @staticmethod
+    def _holds(request, roles: frozenset[Role]) -> bool:
+        return request.user.is_staff and bool(permissions.user_roles(request.user) & roles)
 
     def has_module_permission(self, request):
-        return bool(self._roles(request) & self.view_roles) or super().has_module_permission(request)
+        return self._holds(request, self.view_roles)
 
     def has_view_permission(self, request, obj=None):
-        return bool(self._roles(request) & self.view_roles) or super().has_view_permission(request, obj)
+        return self._holds(request, self.view_roles)
 
     def has_add_permission(self, request):
-        return bool(self._roles(request) & self.add_roles) or super().has_add_permission(request)
+        return self._holds(request, self.add_roles)
 
     def has_change_permission(self, request, obj=None):
-        return bool(self._roles(request) & self.manage_roles) or super().has_change_permission(request, obj)
+        return self._holds(request, self.change_roles)
 
     def has_delete_permission(self, request, obj=None):
-        return bool(self._roles(request) & self.manage_roles) or super().has_delete_permission(request, obj)
+        return self._holds(request, self.delete_roles)
 
 
 @admin.register(TransitionLog)
