@@ -16,6 +16,26 @@ from portal.editorial.enums import Role
 _seq = itertools.count(1)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _flush_past_audit_triggers():
+    """The audit tables refuse TRUNCATE (a database trigger), and so would the flush that
+    ends a transactional test. The test database's flush alone runs with the triggers
+    off (``session_replication_role``, a superuser's setting); the code under test never."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    original = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        statements = original(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        if not statements:
+            return statements
+        return ["SET session_replication_role = replica", *statements, "SET session_replication_role = DEFAULT"]
+
+    DatabaseOperations.sql_flush = sql_flush
+    yield
+    DatabaseOperations.sql_flush = original
+
+
 @pytest.fixture(autouse=True)
 def _fresh_content_type_cache():
     """A transactional test with ``serialized_rollback`` ends by flushing the database

@@ -19,3 +19,11 @@ def unique_slug(model, value: str, *, exclude_pk=None, field: str = "slug", max_
         candidate = f"{base}-{n}"
         n += 1
     return candidate
+
+
+def person_name(user) -> str:
+    """A user's name as Vietnamese write it: family name first ("Nguyễn Minh Thùy"), where
+    ``get_full_name`` puts the given name first. The user name when no name is set."""
+    if user is None:
+        return "—"
+    return f"{user.last_name} {user.first_name}".strip() or user.get_username()

@@ -73,6 +73,20 @@ def visit_beacon(request):
     return response
 
 
+def permission_denied(request, exception=None):
+    """A refusal says why, in the reader's language: the reason the workflow gave (the
+    exception's message), on an admin page for the admin and a site page elsewhere."""
+    from django.utils.translation import gettext as _
+
+    reason = str(exception or "") or _("Bạn không có quyền thực hiện thao tác này hoặc xem trang này.")
+    if request.path.startswith("/admin/"):
+        from django.contrib import admin
+
+        context = {**admin.site.each_context(request), "title": _("Không được phép"), "reason": reason}
+        return render(request, "admin/editorial/refused.html", context, status=403)
+    return render(request, "403.html", {"reason": reason}, status=403)
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

@@ -14,17 +14,18 @@ from django.db import models
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import permissions, services
-from .enums import Action, Role, State
-from .models import Revision, TransitionLog
+from . import permissions, registry, services
+from .enums import Action, ChangeKind, Role, State
+from .models import ChangeLog, PreviewLog, Revision, TransitionLog
 from .workflow import TRANSITIONS
 
 TZ_NOTE = gettext_lazy("Mọi thời điểm được nhập và hiển thị theo giờ Việt Nam (UTC+7).")
@@ -35,6 +36,11 @@ class EditorialAdminForm(forms.ModelForm):
     else's newer one (the refused text is kept as a revision)."""
 
     edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    MISSING_VERSION = gettext_lazy(
+        "Biểu mẫu không cho biết bạn đang sửa phiên bản nào, nên không được lưu (có thể trang đã cũ hoặc "
+        "biểu mẫu bị sửa). Hãy mở lại trang và sửa lại."
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,6 +56,9 @@ class EditorialAdminForm(forms.ModelForm):
         publish_at, expire_at = cleaned.get("publish_at"), cleaned.get("expire_at")
         if publish_at and expire_at and expire_at <= publish_at:
             self.add_error("expire_at", _("Thời điểm hết hạn phải sau thời điểm xuất bản."))
+        if self.instance.pk and cleaned.get("edit_version") is None:
+            # Never "no check": a post without the version it started from is refused.
+            raise ValidationError(self.MISSING_VERSION)
         if self.instance.pk and not self.errors:
             data = {}
             for field in type(self.instance).revision_fields():
@@ -98,17 +107,17 @@ class EditorialAdmin(admin.ModelAdmin):
 
     # -- permissions: the workflow decides, not Django's model permissions ----------
     def has_module_permission(self, request):
-        return permissions.may_view_in_admin(request.user)
+        return permissions.may_view_content_in_admin(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return permissions.may_view_in_admin(request.user)
+        return permissions.may_view_content_in_admin(request.user)
 
     def has_add_permission(self, request):
         return permissions.may_create(request.user)
 
     def has_change_permission(self, request, obj=None):
         if obj is None:
-            return permissions.may_view_in_admin(request.user)
+            return permissions.may_view_content_in_admin(request.user)
         return permissions.may_edit(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
@@ -199,6 +208,8 @@ class EditorialAdmin(admin.ModelAdmin):
                 }
                 for a in actions
             ],
+            "wf_version": obj.version,
+            "wf_revision": services.latest_revision_number(obj),
             "wf_history": services.history_of(obj),
             "wf_revisions": services.revisions_of(obj).select_related("created_by")[:50],
             "wf_compare_url": reverse(f"admin:{info[0]}_{info[1]}_compare", args=[obj.pk]),
@@ -244,9 +255,14 @@ class EditorialAdmin(admin.ModelAdmin):
                 user=request.user,
                 comment=request.POST.get("comment", ""),
                 publish_at=publish_at,
+                expected_version=_int_or_none(request.POST.get("version")),
+                shown_revision=_int_or_none(request.POST.get("revision")),
+                require_version=True,
             )
+        except services.StaleVersion as exc:
+            return self.refusal(request, obj, str(exc), status=409, shown=exc.shown, current=exc.current)
         except permissions.TransitionNotAllowed as exc:
-            raise PermissionDenied(str(exc)) from exc
+            return self.refusal(request, obj, str(exc))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return HttpResponseRedirect(self._change_url(obj))
@@ -256,6 +272,24 @@ class EditorialAdmin(admin.ModelAdmin):
             % {"action": Action(action).label, "state": obj.state_label()},
         )
         return HttpResponseRedirect(self._change_url(obj))
+
+    def refusal(self, request, obj, reason: str, *, status: int = 403, shown=None, current=None):
+        """The refused action's reason, in the admin, with links back (and, when the item
+        changed since it was shown, to the comparison of the two versions)."""
+        info = self.opts.app_label, self.opts.model_name
+        compare_url = None
+        if shown and current and shown != current:
+            compare_url = reverse(f"admin:{info[0]}_{info[1]}_compare", args=[obj.pk]) + f"?a={shown}&b={current}"
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "title": _("Thao tác không được thực hiện"),
+            "reason": reason,
+            "compare_url": compare_url,
+            "change_url": self._change_url(obj),
+        }
+        return TemplateResponse(request, "admin/editorial/refused.html", context, status=status)
 
     def _change_url(self, obj):
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
@@ -286,6 +320,20 @@ class EditorialAdmin(admin.ModelAdmin):
                     "right": right_html,
                 }
             )
+        for part in registry.parts_of(self.model):
+            left_rows = part.display(a.data[part.key]) if part.key in a.data else {}
+            right_rows = part.display(b.data[part.key]) if part.key in b.data else {}
+            for label in list(dict.fromkeys([*left_rows, *right_rows])):
+                left, right = left_rows.get(label, ""), right_rows.get(label, "")
+                left_html, right_html = diff_html(left, right)
+                rows.append(
+                    {
+                        "label": f"{part.label}: {label}",
+                        "changed": left != right,
+                        "left": left_html,
+                        "right": right_html,
+                    }
+                )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -308,6 +356,13 @@ class EditorialAdmin(admin.ModelAdmin):
         response["X-Robots-Tag"] = "noindex"
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+def _int_or_none(raw) -> int | None:
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return None
 
 
 TAG_RE = re.compile(r"<[^>]+>")
@@ -397,12 +452,52 @@ class RoleManagedAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return self._holds(request, self.delete_roles)
 
+    # -- every change of reference data is recorded (append-only ChangeLog) --------------
+    def save_model(self, request, obj, form, change):
+        changes = {}
+        if change:
+            for name in form.changed_data:
+                before = form.initial.get(name)
+                after = form.cleaned_data.get(name)
+                changes[name] = [_audit_text(before), _audit_text(after)]
+        super().save_model(request, obj, form, change)
+        if change and not changes:
+            return
+        if not change:
+            changes = {n: ["", _audit_text(form.cleaned_data.get(n))] for n in form.changed_data}
+        services.log_change(obj=obj, user=request.user, kind=ChangeKind.CHANGE if change else ChangeKind.ADD,
+                            changes=changes)  # fmt: skip
 
-@admin.register(TransitionLog)
-class TransitionLogAdmin(admin.ModelAdmin):
-    list_display = ("at", "content_type", "object_id", "action", "from_state", "to_state", "user")
-    list_filter = ("action", "to_state")
-    readonly_fields = [f.name for f in TransitionLog._meta.fields]
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+
+    def delete_model(self, request, obj):
+        services.log_change(obj=obj, user=request.user, kind=ChangeKind.DELETE)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            services.log_change(obj=obj, user=request.user, kind=ChangeKind.DELETE)
+        super().delete_queryset(request, queryset)
+
+
+def _audit_text(value) -> str:
+    """A form value as the audit log keeps it: names for records, ids never alone."""
+    if value is None:
+        return ""
+    if isinstance(value, models.Model):
+        return f"{value} (#{value.pk})"
+    if hasattr(value, "__iter__") and not isinstance(value, str):
+        return ", ".join(_audit_text(v) for v in value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+class AuditLogAdmin(admin.ModelAdmin):
+    """Read-only lists of what the audit tables hold, newest first, for every editorial role."""
+
+    list_per_page = 50
 
     def has_add_permission(self, request):
         return False
@@ -418,3 +513,83 @@ class TransitionLogAdmin(admin.ModelAdmin):
 
     def has_module_permission(self, request):
         return permissions.may_view_in_admin(request.user)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "content_type")
+
+    @admin.display(description=gettext_lazy("Người thực hiện"), ordering="user__last_name")
+    def who(self, obj):
+        from portal.core.text import person_name
+
+        return person_name(obj.user)
+
+    @admin.display(description=gettext_lazy("Loại dữ liệu"), ordering="content_type")
+    def kind_of_item(self, obj):
+        model = obj.content_type.model_class()
+        return capfirst(model._meta.verbose_name) if model else obj.content_type.model
+
+    @admin.display(description=gettext_lazy("Lúc"), ordering="at")
+    def when(self, obj):
+        return timezone.localtime(obj.at).strftime("%d/%m/%Y %H:%M:%S")
+
+
+@admin.register(TransitionLog)
+class TransitionLogAdmin(AuditLogAdmin):
+    list_display = ("when", "kind_of_item", "item_title", "action", "from_state", "to_state", "who", "comment_short")
+    list_filter = ("content_type", "action", "to_state", "user")
+    ordering = ("-at", "-id")
+    fields = readonly_fields = (
+        "when", "kind_of_item", "item_title", "action", "from_state", "to_state", "who", "comment", "publish_at",
+    )  # fmt: skip
+    search_fields = ("comment",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("item")
+
+    @admin.display(description=gettext_lazy("Mục"))
+    def item_title(self, obj):
+        item = obj.item
+        if item is None:
+            return format_html("<em>{}</em>", _("(đã xoá) #%(id)s") % {"id": obj.object_id})
+        opts = item._meta
+        try:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
+        except NoReverseMatch:
+            return str(item)
+        return format_html('<a href="{}">{}</a>', url, item)
+
+    @admin.display(description=gettext_lazy("Ghi chú"))
+    def comment_short(self, obj):
+        return obj.comment if len(obj.comment) <= 120 else obj.comment[:119] + "…"
+
+
+@admin.register(ChangeLog)
+class ChangeLogAdmin(AuditLogAdmin):
+    list_display = ("when", "kind_of_item", "object_repr", "kind", "who", "changed_fields")
+    list_filter = ("content_type", "kind", "user")
+    ordering = ("-at", "-id")
+    fields = readonly_fields = ("when", "kind_of_item", "object_repr", "kind", "who", "changes_table")
+    search_fields = ("object_repr",)
+
+    @admin.display(description=gettext_lazy("Trường đã đổi"))
+    def changed_fields(self, obj):
+        return ", ".join(obj.changes)
+
+    @admin.display(description=gettext_lazy("Thay đổi"))
+    def changes_table(self, obj):
+        rows = format_html_join(
+            "",
+            "<tr><th scope='row'>{}</th><td>{}</td><td>{}</td></tr>",
+            ((k, v[0], v[1]) for k, v in obj.changes.items()),
+        )
+        head = format_html("<tr><th scope='col'>{}</th><th scope='col'>{}</th><th scope='col'>{}</th></tr>",
+                           _("Trường"), _("Trước"), _("Sau"))  # fmt: skip
+        return format_html("<table>{}{}</table>", head, rows)
+
+
+@admin.register(PreviewLog)
+class PreviewLogAdmin(AuditLogAdmin):
+    list_display = ("when", "kind_of_item", "object_id", "what", "who")
+    list_filter = ("content_type", "user")
+    ordering = ("-at", "-id")
+    fields = readonly_fields = ("when", "kind_of_item", "object_id", "what", "who")

@@ -30,9 +30,24 @@ class Role(models.TextChoices):
     EDITOR = "Biên tập viên", _("Biên tập viên")
     BOARD = "Ban Biên tập", _("Ban Biên tập")
     ADMIN = "Quản trị", _("Quản trị")
+    # Units, people and their accounts; verifies directive completion. Not an editorial role:
+    # it never writes, submits or approves content.
+    SECRETARIAT = "Văn phòng", _("Văn phòng")
+
+
+# The roles that write and approve content (the transition table's roles).
+EDITORIAL_ROLES = frozenset({Role.REPORTER, Role.EDITOR, Role.BOARD, Role.ADMIN})
 
 
 class RevisionKind(models.TextChoices):
     SAVE = "save", _("Lưu")
     CONFLICT = "conflict", _("Bản bị từ chối do sửa đồng thời")
     PUBLISHED = "published", _("Bản được xuất bản")
+
+
+class ChangeKind(models.TextChoices):
+    """What happened to a reference record (unit, person, indicator, category…)."""
+
+    ADD = "add", _("Thêm")
+    CHANGE = "change", _("Sửa")
+    DELETE = "delete", _("Xoá")

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .enums import Action, RevisionKind, State
+from .enums import Action, ChangeKind, RevisionKind, State
 
 
 class EditorialQuerySet(models.QuerySet):
@@ -193,8 +193,8 @@ class AppendOnlyError(Exception):
 
 
 class TransitionLog(models.Model):
-    """One row per workflow transition; never edited or deleted (a database trigger
-    refuses UPDATE and DELETE as well)."""
+    """One row per workflow transition; never edited or deleted (database triggers refuse
+    UPDATE, DELETE and TRUNCATE as well)."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()
@@ -218,6 +218,9 @@ class TransitionLog(models.Model):
         ordering = ["at", "id"]
         indexes = [models.Index(fields=["content_type", "object_id", "at"])]
 
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.get_from_state_display()} → {self.get_to_state_display()}"
+
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise AppendOnlyError("Lịch sử duyệt không được sửa.")
@@ -225,3 +228,65 @@ class TransitionLog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Lịch sử duyệt không được xoá.")
+
+
+class _AppendOnly(models.Model):
+    """Rows that are written once and never changed (triggers refuse it in the database too)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Nhật ký chỉ được thêm, không được sửa.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Nhật ký không được xoá.")
+
+
+class ChangeLog(_AppendOnly):
+    """One row per change of a reference record that pages or permissions depend on
+    (units, people and their accounts, the statistics catalogue, categories): who, when,
+    what, and each changed field's old and new value."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, verbose_name=_("loại dữ liệu"))
+    object_id = models.PositiveBigIntegerField(_("mã bản ghi"))
+    object_repr = models.CharField(_("bản ghi"), max_length=300)
+    kind = models.CharField(_("thao tác"), max_length=8, choices=ChangeKind.choices)
+    changes = models.JSONField(_("thay đổi"), default=dict, encoder=DjangoJSONEncoder)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("nhật ký sửa danh mục")
+        verbose_name_plural = _("nhật ký sửa danh mục")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.object_repr}"
+
+
+class PreviewLog(_AppendOnly):
+    """Who opened an item's figures or text before readers could (an embargoed release's
+    preview, grid or import template): one row per view."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, verbose_name=_("loại dữ liệu"))
+    object_id = models.PositiveBigIntegerField(_("mã bản ghi"))
+    what = models.CharField(_("trang đã xem"), max_length=60)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người xem"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lượt xem trước khi công bố")
+        verbose_name_plural = _("lượt xem trước khi công bố")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.what} — {self.at:%d/%m/%Y %H:%M}"

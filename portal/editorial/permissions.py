@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from .enums import Action, Role, State
+from .enums import EDITORIAL_ROLES, Action, Role, State
 from .workflow import TRANSITIONS
 
 if TYPE_CHECKING:
@@ -33,40 +33,59 @@ def user_roles(user: AbstractBaseUser) -> frozenset[Role]:
     return cached
 
 
-def is_author(user: AbstractBaseUser, item: EditorialModel) -> bool:
-    """Did this user write the item (create it, or submit its current version), or write
-    the change to a live item that now waits for approval?"""
-    if user.pk is None:
-        return False
-    if user.pk in {item.created_by_id, item.submitted_by_id}:
-        return True
-    return bool(item.pk and item.has_unpublished_changes and change_author_id(item) == user.pk)
-
-
-def change_author_id(item: EditorialModel) -> int | None:
-    """Who saved the change to a live item that waits for approval."""
+def content_authors(item: EditorialModel) -> set[int]:
+    """Everyone who changed the item's content since it was last approved: its creator,
+    its submitter, and the author of every revision saved since the last published one."""
     from django.contrib.contenttypes.models import ContentType
 
     from .enums import RevisionKind
     from .models import Revision
 
-    return (
-        Revision.objects.filter(
-            content_type=ContentType.objects.get_for_model(type(item)), object_id=item.pk, kind=RevisionKind.SAVE
+    ids = {item.created_by_id, item.submitted_by_id}
+    if item.pk:
+        rows = list(
+            Revision.objects.filter(content_type=ContentType.objects.get_for_model(type(item)), object_id=item.pk)
+            .order_by("number")
+            .values_list("number", "kind", "created_by_id")
         )
-        .order_by("-number")
-        .values_list("created_by_id", flat=True)
-        .first()
-    )
+        last_published = max((n for n, kind, _u in rows if kind == RevisionKind.PUBLISHED), default=0)
+        ids |= {u for n, kind, u in rows if n > last_published and kind == RevisionKind.SAVE}
+    ids.discard(None)
+    return ids
+
+
+def is_author(user: AbstractBaseUser, item: EditorialModel) -> bool:
+    """Did this user change the item's content since it was last approved (the second
+    pair of eyes: such a user may not approve or publish it)?"""
+    if user.pk is None:
+        return False
+    return user.pk in content_authors(item)
 
 
 def may_create(user: AbstractBaseUser) -> bool:
-    """May the user create new items? Every workflow role may."""
-    return bool(user_roles(user))
+    """May the user create new items? Every editorial role may (not Văn phòng)."""
+    return bool(user_roles(user) & EDITORIAL_ROLES)
 
 
 def may_view_in_admin(user: AbstractBaseUser) -> bool:
+    """May the user open the admin at all (any role, with staff status)?"""
     return bool(user_roles(user)) and user.is_staff
+
+
+def may_view_content_in_admin(user: AbstractBaseUser) -> bool:
+    """May the user read items in the admin, unpublished ones included (editorial roles)?"""
+    return bool(user_roles(user) & EDITORIAL_ROLES) and user.is_staff
+
+
+def may_manage_people(user: AbstractBaseUser) -> bool:
+    """May the user add or change units and people, and link a person to an account?
+    Văn phòng and administrators: these records decide who may report on a directive."""
+    return user.is_staff and bool(user_roles(user) & {Role.SECRETARIAT, Role.ADMIN})
+
+
+def may_backdate(user: AbstractBaseUser) -> bool:
+    """May the user publish with a publish time in the past (with a recorded reason)?"""
+    return Role.ADMIN in user_roles(user)
 
 
 def may_edit(user: AbstractBaseUser, item: EditorialModel) -> bool:
@@ -116,7 +135,10 @@ def check_transition(*, user: AbstractBaseUser, item: EditorialModel, action: Ac
         raise TransitionNotAllowed(_("Bạn chỉ được thao tác trên bài của chính mình."))
     if all(r in transition.never_own_items for r in acting) and is_author(user, item):
         raise TransitionNotAllowed(
-            _("Bạn không thể tự duyệt bài do chính mình viết hoặc gửi duyệt; cần một thành viên Ban Biên tập khác.")
+            _(
+                "Bạn đã viết, sửa hoặc gửi duyệt nội dung này kể từ lần duyệt trước, nên không thể tự duyệt "
+                "hay xuất bản nó; cần một thành viên Ban Biên tập khác xem và duyệt."
+            )
         )
 
 
@@ -135,3 +157,37 @@ def allowed_actions(*, user: AbstractBaseUser, item: EditorialModel) -> list[Act
 def may_see_internal(user: AbstractBaseUser) -> bool:
     """Internal items need a staff login."""
     return bool(getattr(user, "is_authenticated", False) and user.is_active and user.is_staff)
+
+
+def is_live_at(item: EditorialModel, at=None) -> bool:
+    """The object form of ``EditorialQuerySet.live_at``: approved, publish time reached,
+    expiry not reached."""
+    from django.utils import timezone
+
+    at = at or timezone.now()
+    return bool(
+        item.live
+        and item.publish_at is not None
+        and item.publish_at <= at
+        and (item.expire_at is None or item.expire_at > at)
+    )
+
+
+def may_see(user: AbstractBaseUser | None, item: EditorialModel, at=None) -> bool:
+    """May this user read this item on the public site now? The one rule, in the object
+    form of ``EditorialQuerySet.visible_to`` (pages, downloads, calendars and feeds use
+    one or the other; ``user=None`` is an anonymous reader)."""
+    if not is_live_at(item, at):
+        return False
+    return not item.is_internal or (user is not None and may_see_internal(user))
+
+
+def may_preview(user: AbstractBaseUser, item: EditorialModel) -> bool:
+    """May the user see an item before readers do (admin preview, embargoed figures)?
+    Editors, the board and administrators; a reporter only what they created."""
+    roles = user_roles(user)
+    if not user.is_staff:
+        return False
+    if roles & {Role.EDITOR, Role.BOARD, Role.ADMIN}:
+        return True
+    return Role.REPORTER in roles and item.created_by_id == user.pk

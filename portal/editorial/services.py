@@ -5,7 +5,7 @@ Keyword-only functions; views and the admin stay thin and call these.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -15,9 +15,9 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import permissions
-from .enums import Action, RevisionKind, State
-from .models import EditorialModel, Revision, TransitionLog
+from . import permissions, registry
+from .enums import Action, ChangeKind, RevisionKind, State
+from .models import ChangeLog, EditorialModel, PreviewLog, Revision, TransitionLog
 from .signals import transitioned
 from .workflow import TRANSITIONS
 
@@ -30,9 +30,21 @@ def _field_value(field: models.Field, value: Any) -> Any:
     return value
 
 
-def serialize(*, item: EditorialModel, m2m: dict[str, list[int]] | None = None) -> dict:
-    """The content of an item as JSON-able data (many-to-many as lists of ids)."""
+# A publish time this far before the moment of approval is back-dating.
+BACKDATE_TOLERANCE = timedelta(minutes=5)
+
+
+def serialize(
+    *, item: EditorialModel, m2m: dict[str, list[int]] | None = None, parts: dict[str, Any] | None = None
+) -> dict:
+    """The content of an item as JSON-able data (many-to-many as lists of ids; each
+    registered part, such as a meeting's directives, from ``parts`` or else its rows)."""
     data: dict[str, Any] = {}
+    for part in registry.parts_of(type(item)):
+        if parts is not None and part.key in parts:
+            data[part.key] = parts[part.key]
+        elif item.pk:
+            data[part.key] = part.dump(item)
     for field in item.revision_fields():
         if field.many_to_many:
             if m2m is not None and field.name in m2m:
@@ -44,6 +56,13 @@ def serialize(*, item: EditorialModel, m2m: dict[str, list[int]] | None = None) 
         else:
             data[field.attname] = _field_value(field, getattr(item, field.attname))
     return data
+
+
+def apply_parts(*, item: EditorialModel, data: dict) -> None:
+    """Make the rows of each registered part match the revision data."""
+    for part in registry.parts_of(type(item)):
+        if part.key in data:
+            part.load(item, data[part.key])
 
 
 def restore(*, item: EditorialModel, data: dict) -> dict[str, list[int]]:
@@ -177,22 +196,43 @@ def save_existing(*, item: EditorialModel, user) -> bool:
     return False
 
 
-def record_deferred_change(*, item: EditorialModel, user, m2m: dict[str, list[int]]) -> Revision:
+def record_deferred_change(
+    *, item: EditorialModel, user, m2m: dict[str, list[int]], parts: dict[str, Any] | None = None
+) -> Revision:
+    """Keep a change to a live item as a revision awaiting approval. ``parts`` holds the
+    changed parts (a part not given is kept as the last pending change had it, else as
+    its rows are)."""
     stored = type(item).objects.get(pk=item.pk)
-    data = serialize(item=item, m2m=m2m)
+    pending = latest_draft_revision(stored) if stored.has_unpublished_changes else None
+    kept = {p.key: pending.data[p.key] for p in registry.parts_of(type(item)) if pending and p.key in pending.data}
+    data = serialize(item=item, m2m=m2m, parts={**kept, **(parts or {})})
     item.state = stored.state
     return record_revision(item=item, user=user, data=data)
 
 
 def working_copy(item: EditorialModel) -> tuple[EditorialModel, dict[str, list[int]] | None]:
-    """The item as its editors see it: with its unapproved change applied in memory."""
+    """The item as its editors see it: with its unapproved change applied in memory (the
+    pending parts in ``item._working_parts``)."""
+    item._working_parts = None
     if not item.has_unpublished_changes:
         return item, None
     revision = latest_draft_revision(item)
     if revision is None:
         return item, None
     m2m = restore(item=item, data=revision.data)
+    item._working_parts = {p.key: revision.data[p.key] for p in registry.parts_of(type(item)) if p.key in revision.data}
     return item, m2m
+
+
+def working_parts(item: EditorialModel) -> dict[str, Any]:
+    """Each part as editors see it: the pending change's, else the rows'."""
+    pending = getattr(item, "_working_parts", None)
+    if pending is None and item.has_unpublished_changes:
+        revision = latest_draft_revision(item)
+        pending = revision.data if revision is not None else None
+    return {
+        p.key: (pending[p.key] if pending and p.key in pending else p.dump(item)) for p in registry.parts_of(type(item))
+    }
 
 
 # -- transitions --------------------------------------------------------------------
@@ -220,7 +260,66 @@ def _apply_pending_change(item: EditorialModel) -> None:
         item.save()
         for name, ids in m2m.items():
             getattr(item, name).set(ids)
+        apply_parts(item=item, data=revision.data)
     item.has_unpublished_changes = False
+
+
+class StaleVersion(permissions.TransitionNotAllowed):
+    """The item changed after the page the action came from was shown (or the action did
+    not say which version it was shown): nothing was done. ``shown`` and ``current`` are
+    revision numbers to compare."""
+
+    def __init__(self, message: str, *, shown: int | None = None, current: int | None = None):
+        super().__init__(message)
+        self.shown = shown
+        self.current = current
+
+
+def latest_revision_number(item: EditorialModel) -> int:
+    return revisions_of(item).aggregate(n=Max("number"))["n"] or 0
+
+
+def _check_shown_version(*, locked: EditorialModel, expected_version, shown_revision) -> None:
+    if expected_version is None:
+        raise StaleVersion(
+            _(
+                "Thao tác không cho biết bạn đang xem phiên bản nào của mục này, nên không được thực hiện. "
+                "Hãy mở lại trang của mục, xem nội dung rồi thao tác lại."
+            ),
+            current=latest_revision_number(locked),
+        )
+    if int(expected_version) != locked.version:
+        current = latest_revision_number(locked)
+        raise StaleVersion(
+            _(
+                "Mục này đã thay đổi sau khi bạn mở trang (bạn xem phiên bản %(shown)s, hiện tại là phiên bản "
+                "%(current)s), nên thao tác KHÔNG được thực hiện. Hãy so sánh hai phiên bản, xem nội dung mới "
+                "rồi thao tác lại."
+            )
+            % {"shown": shown_revision or "?", "current": current},
+            shown=shown_revision,
+            current=current,
+        )
+
+
+def _check_backdating(*, user, before: datetime | None, after: datetime | None, now: datetime, comment: str) -> None:
+    """A publish time well before the moment of approval (and before the time readers
+    were told) back-dates the item: only Quản trị, with a recorded reason."""
+    if after is None:
+        return
+    floor = min(before, now) if before else now
+    if after >= floor - BACKDATE_TOLERANCE:
+        return
+    if not permissions.may_backdate(user):
+        raise permissions.TransitionNotAllowed(
+            _(
+                "Thời điểm xuất bản %(at)s đã qua: chỉ Quản trị được lùi ngày xuất bản, và phải ghi lý do. "
+                "Hãy để trống thời điểm xuất bản (xuất bản ngay) hoặc chọn một thời điểm sắp tới."
+            )
+            % {"at": timezone.localtime(after).strftime("%d/%m/%Y %H:%M")}
+        )
+    if not comment:
+        raise ValidationError(_("Lùi ngày xuất bản cần ghi lý do vào ô ghi chú."))
 
 
 def transition(
@@ -230,9 +329,17 @@ def transition(
     user,
     comment: str = "",
     publish_at: datetime | None = None,
+    expected_version: int | None = None,
+    shown_revision: int | None = None,
+    require_version: bool = False,
 ) -> TransitionLog:
     """Move ``item`` by ``action``. Raises ``TransitionNotAllowed`` (nothing changed) when
-    the transition table refuses it, ``ValidationError`` when a required reason is missing."""
+    the transition table refuses it, ``ValidationError`` when a required reason is missing.
+
+    ``expected_version`` is the version the user was shown: when the item changed since,
+    ``StaleVersion`` is raised and nothing changes. Requests always pass it
+    (``require_version=True`` refuses an action that does not say what it was shown);
+    code acting on an item it has just loaded may leave it out."""
     action = Action(action)
     rule = TRANSITIONS.get(action)
     if rule is None:
@@ -242,10 +349,13 @@ def transition(
     with transaction.atomic():
         locked = model.objects.select_for_update().get(pk=item.pk)
         permissions.check_transition(user=user, item=locked, action=action)
+        if expected_version is not None or require_version:
+            _check_shown_version(locked=locked, expected_version=expected_version, shown_revision=shown_revision)
         if rule.requires_comment and not comment:
             raise ValidationError(_("Cần nêu lý do khi “%(action)s”.") % {"action": action.label})
         from_state = locked.state
         now = timezone.now()
+        published_before = locked.publish_at if locked.live else None
         if publish_at is not None and locked.live and rule.target == State.PUBLISHED and publish_at > now:
             raise ValidationError(
                 _(
@@ -262,6 +372,7 @@ def transition(
                 # has already passed means "now". A change to a live item applies at once.
                 planned = locked.publish_at if locked.publish_at and locked.publish_at > now else None
                 locked.publish_at = publish_at or planned or now
+            _check_backdating(user=user, before=published_before, after=locked.publish_at, now=now, comment=comment)
             locked.live = True
             locked.first_published_at = locked.first_published_at or locked.publish_at
         elif action == Action.WITHDRAW:
@@ -288,3 +399,35 @@ def transition(
     for f in model._meta.concrete_fields:
         setattr(item, f.attname, getattr(locked, f.attname))
     return log
+
+
+# -- reference data and access logs ------------------------------------------------------
+
+
+def log_change(*, obj: models.Model, user, kind: ChangeKind, changes: dict | None = None) -> ChangeLog:
+    """Record a change of a reference record (append-only)."""
+    return ChangeLog.objects.create(
+        content_type=ContentType.objects.get_for_model(type(obj)),
+        object_id=obj.pk,
+        object_repr=str(obj)[:300],
+        kind=kind,
+        changes=changes or {},
+        user=user,
+    )
+
+
+def log_preview(*, item: models.Model, user, what: str) -> PreviewLog:
+    """Record that ``user`` saw ``item`` before readers could."""
+    return PreviewLog.objects.create(
+        content_type=ContentType.objects.get_for_model(type(item)), object_id=item.pk, what=what[:60], user=user
+    )
+
+
+def previews_of(item: models.Model) -> models.QuerySet[PreviewLog]:
+    ct = ContentType.objects.get_for_model(type(item))
+    return PreviewLog.objects.filter(content_type=ct, object_id=item.pk).select_related("user")
+
+
+def changes_of(obj: models.Model) -> models.QuerySet[ChangeLog]:
+    ct = ContentType.objects.get_for_model(type(obj))
+    return ChangeLog.objects.filter(content_type=ct, object_id=obj.pk).select_related("user")

@@ -6,7 +6,7 @@ Every request that changes an item's state is checked against ``TRANSITIONS`` by
 
 from dataclasses import dataclass
 
-from .enums import Action, Role, State
+from .enums import EDITORIAL_ROLES, Action, Role, State
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,8 @@ class Transition:
     requires_comment: bool = False
     # Roles that may act only on items they wrote themselves.
     own_items_only: frozenset[Role] = frozenset()
-    # Roles that may not act on items they wrote or last submitted (the second pair of eyes).
+    # Roles that may not act on items whose content they changed since it was last approved
+    # (created, submitted, or saved a revision of: the second pair of eyes).
     never_own_items: frozenset[Role] = frozenset()
     # The item must be live (visible to readers, or scheduled) for this transition.
     requires_live: bool = False
@@ -26,7 +27,7 @@ class Transition:
     schedulable: bool = False
 
 
-ALL_ROLES = frozenset(Role)
+ALL_ROLES = EDITORIAL_ROLES
 NOT_LIVE_WORKING = frozenset({State.DRAFT, State.RETURNED})
 
 TRANSITIONS: dict[Action, Transition] = {
@@ -58,6 +59,8 @@ TRANSITIONS: dict[Action, Transition] = {
         target=State.PUBLISHED,
         roles=frozenset({Role.ADMIN}),
         requires_comment=True,
+        # Force-publishing skips the review, never the second pair of eyes.
+        never_own_items=frozenset({Role.ADMIN}),
         schedulable=True,
     ),
     Action.WITHDRAW: Transition(
