@@ -11,13 +11,12 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.core import cache as page_cache
-from portal.editorial.permissions import may_see_internal
+from portal.editorial.permissions import may_see, may_see_internal
 
 from . import selectors, services
 from .models import Article
@@ -135,19 +134,7 @@ def render_article(request, article: Article, preview: bool = False, current: Ar
 
 def _readable_translation(article: Article, user) -> Article | None:
     translation = article.translation if article.translation_id else None
-    return translation if translation is not None and _readable(translation, user) else None
-
-
-def _readable(article: Article, user) -> bool:
-    """The same rule as ``EditorialQuerySet.visible_to``, for an object already loaded."""
-    now = timezone.now()
-    return bool(
-        article.live
-        and article.publish_at
-        and article.publish_at <= now
-        and (article.expire_at is None or article.expire_at > now)
-        and (not article.is_internal or may_see_internal(user))
-    )
+    return translation if translation is not None and may_see(user, translation) else None
 
 
 def client_address(request) -> str:

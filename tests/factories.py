@@ -32,14 +32,31 @@ def article(*, author, cat=None, **kw):
     }
     defaults.update(kw)
     item = Article(**defaults)
-    return wf.save_new(item=item, user=author)
+    wf.save_new(item=item, user=author)
+    wf.record_revision(item=item, user=author)  # as the admin keeps one at every save
+    return item
 
 
 def published_article(*, author, approver, at=None, **kw):
+    """An approved article; ``at`` in the past makes it an article published back then (as
+    an import of the old portal's articles would: the workflow itself refuses back-dating)."""
+    from django.utils import timezone
+
     item = article(author=author, **kw)
     wf.transition(item=item, action=Action.SUBMIT, user=author)
-    wf.transition(item=item, action=Action.PUBLISH, user=approver, publish_at=at)
+    past = at is not None and at < timezone.now()
+    wf.transition(item=item, action=Action.PUBLISH, user=approver, publish_at=None if past else at)
+    if past:
+        type(item).objects.filter(pk=item.pk).update(publish_at=at, first_published_at=at)
+        item.refresh_from_db()
     return item
+
+
+def shown(item, **data) -> dict:
+    """The POST data of an action taken from the item's admin page: the version and the
+    revision the page showed (as the page's hidden fields send them), and ``data``."""
+    item.refresh_from_db()
+    return {"version": str(item.version), "revision": str(wf.latest_revision_number(item)), **data}
 
 
 def article_in_state(state, *, author, editor=None, board=None, **kw):

@@ -17,12 +17,20 @@ from django.utils.translation import gettext_lazy as _
 from .enums import Action, ChangeKind, RevisionKind, State
 
 
+def live_q(at=None, prefix: str = "") -> Q:
+    """The condition "readers can see it at ``at``" (default now): approved, publish time
+    reached, expiry not reached; ``prefix`` ("meeting__") applies it across a relation.
+    ``permissions.is_live_at`` is the same rule for a loaded object."""
+    at = at or timezone.now()
+    return Q(**{f"{prefix}live": True, f"{prefix}publish_at__lte": at}) & (
+        Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": at})
+    )
+
+
 class EditorialQuerySet(models.QuerySet):
     def live_at(self, at=None):
-        """Items readers can see at ``at`` (default now): approved, publish time
-        reached, expiry not reached. No worker is needed: the clock decides."""
-        at = at or timezone.now()
-        return self.filter(live=True, publish_at__lte=at).filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))
+        """Items readers can see at ``at`` (default now). No worker is needed: the clock decides."""
+        return self.filter(live_q(at))
 
     def visible_to(self, user, at=None):
         """What ``user`` may read on the public site now: internal items need staff."""

@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 
 from portal.editorial import services as wf
-from portal.editorial.enums import Action, State
+from portal.editorial.enums import Action, Role, State
 from tests import factories
+from tests.conftest import make_user
 
 ACTORS = ("author", "reporter2", "editor", "board", "administrator", "staff_reader", "anonymous")
 REASON = "Lý do: số liệu chưa khớp với báo cáo."
@@ -56,7 +57,7 @@ def test_transition_matrix(client, people, actor, action, state):
     if user is not None:
         client.force_login(user)
 
-    response = client.post(transition_url(item, action), {"comment": REASON})
+    response = client.post(transition_url(item, action), factories.shown(item, comment=REASON))
 
     item.refresh_from_db()
     history = list(wf.history_of(item))
@@ -93,7 +94,7 @@ def test_get_on_transition_url_changes_nothing(client, reporter, board):
 def test_unknown_action_is_refused(client, reporter, administrator):
     item = factories.article(author=reporter)
     client.force_login(administrator)
-    response = client.post(transition_url(item, "delete_everything"), {"comment": REASON})
+    response = client.post(transition_url(item, "delete_everything"), factories.shown(item, comment=REASON))
     assert response.status_code == 403
     item.refresh_from_db()
     assert item.state == State.DRAFT
@@ -102,13 +103,13 @@ def test_unknown_action_is_refused(client, reporter, administrator):
 def test_board_cannot_approve_its_own_item(client, board, board2):
     own = factories.article_in_state(State.PENDING, author=board)
     client.force_login(board)
-    response = client.post(transition_url(own, Action.PUBLISH))
+    response = client.post(transition_url(own, Action.PUBLISH), factories.shown(own))
     assert response.status_code == 403
     own.refresh_from_db()
     assert own.state == State.PENDING and not own.live
     # Another member of the board may.
     client.force_login(board2)
-    assert client.post(transition_url(own, Action.PUBLISH)).status_code == 302
+    assert client.post(transition_url(own, Action.PUBLISH), factories.shown(own)).status_code == 302
     own.refresh_from_db()
     assert own.state == State.PUBLISHED and own.live
 
@@ -117,17 +118,29 @@ def test_board_cannot_approve_what_it_submitted_for_someone_else(client, reporte
     item = factories.article(author=reporter)
     wf.transition(item=item, action=Action.SUBMIT, user=board)
     client.force_login(board)
-    assert client.post(transition_url(item, Action.PUBLISH)).status_code == 403
+    assert client.post(transition_url(item, Action.PUBLISH), factories.shown(item)).status_code == 403
     item.refresh_from_db()
     assert item.state == State.PENDING
 
 
-def test_administrator_cannot_publish_own_item_but_may_force_it(client, administrator):
+def test_administrator_may_neither_publish_nor_force_publish_own_item(client, administrator, board2):
+    """Force-publishing skips the review, never the second pair of eyes."""
     item = factories.article_in_state(State.PENDING, author=administrator)
     client.force_login(administrator)
-    assert client.post(transition_url(item, Action.PUBLISH)).status_code == 403
+    assert client.post(transition_url(item, Action.PUBLISH), factories.shown(item)).status_code == 403
+    response = client.post(transition_url(item, Action.FORCE_PUBLISH), factories.shown(item, comment=REASON))
+    assert response.status_code == 403
+    assert "không thể tự duyệt" in response.content.decode()
     item.refresh_from_db()
-    assert item.state == State.PENDING
+    assert item.state == State.PENDING and not item.live
+    # Another administrator may force it, with the reason recorded.
+    other = make_user(Role.ADMIN, "quantri2")
+    client.force_login(other)
+    response = client.post(transition_url(item, Action.FORCE_PUBLISH), factories.shown(item, comment=REASON))
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.state == State.PUBLISHED and item.live
+    assert wf.history_of(item).last().comment == REASON
 
 
 @pytest.mark.parametrize("action", [Action.RETURN, Action.WITHDRAW, Action.FORCE_PUBLISH])
@@ -137,7 +150,7 @@ def test_reason_is_required(client, reporter, board2, administrator, action, com
     item = factories.article_in_state(state, author=reporter, board=board2)
     before = wf.history_of(item).count()
     client.force_login(administrator)
-    response = client.post(transition_url(item, action), {"comment": comment}, follow=True)
+    response = client.post(transition_url(item, action), factories.shown(item, comment=comment), follow=True)
     assert response.status_code == 200
     assert "Cần nêu lý do" in response.content.decode()
     item.refresh_from_db()
@@ -149,7 +162,9 @@ def test_force_publish_reason_shows_in_history_timeline(client, reporter, admini
     item = factories.article(author=reporter)
     client.force_login(administrator)
     reason = "Chỉ đạo khẩn của Lãnh đạo Bộ, cần đăng ngay trước 17 giờ."
-    response = client.post(transition_url(item, Action.FORCE_PUBLISH), {"comment": reason}, follow=True)
+    response = client.post(
+        transition_url(item, Action.FORCE_PUBLISH), factories.shown(item, comment=reason), follow=True
+    )
     assert response.status_code == 200
     item.refresh_from_db()
     assert item.state == State.PUBLISHED and item.live
@@ -214,13 +229,13 @@ def test_live_article_with_pending_change(client, reporter, editor, board, board
     assert (edit_log.action, edit_log.from_state, edit_log.to_state) == ("edit_live", State.PUBLISHED, State.DRAFT)
     # Nobody may publish a draft of a change without it being submitted.
     client.force_login(board2)
-    assert client.post(transition_url(item, Action.PUBLISH)).status_code == 403
+    assert client.post(transition_url(item, Action.PUBLISH), factories.shown(item)).status_code == 403
     # An editor may not take a live article down.
     client.force_login(editor)
-    assert client.post(transition_url(item, Action.WITHDRAW), {"comment": REASON}).status_code == 403
+    assert client.post(transition_url(item, Action.WITHDRAW), factories.shown(item, comment=REASON)).status_code == 403
     # The board may: the live version goes down.
     client.force_login(board2)
-    assert client.post(transition_url(item, Action.WITHDRAW), {"comment": REASON}).status_code == 302
+    assert client.post(transition_url(item, Action.WITHDRAW), factories.shown(item, comment=REASON)).status_code == 302
     item.refresh_from_db()
     assert item.state == State.WITHDRAWN and not item.live
     client.logout()
@@ -237,10 +252,10 @@ def test_board_cannot_approve_a_change_it_wrote_even_if_someone_else_submits(cli
     wf.transition(item=item, action=Action.SUBMIT, user=reporter)  # the author sends it on
     item.refresh_from_db()
     assert item.state == State.PENDING
-    assert client.post(transition_url(item, Action.PUBLISH)).status_code == 403
+    assert client.post(transition_url(item, Action.PUBLISH), factories.shown(item)).status_code == 403
     item.refresh_from_db()
     assert item.has_unpublished_changes
     client.force_login(board2)
-    assert client.post(transition_url(item, Action.PUBLISH)).status_code == 302
+    assert client.post(transition_url(item, Action.PUBLISH), factories.shown(item)).status_code == 302
     item.refresh_from_db()
     assert item.body == "<p>Bản do Ban Biên tập tự viết.</p>" and not item.has_unpublished_changes
