@@ -4,14 +4,21 @@ approved on its own."""
 
 from __future__ import annotations
 
+import datetime as dt
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.editorial import permissions as wf_permissions
+from portal.editorial import services as wf_services
 from portal.editorial.admin import EditorialAdmin, RoleManagedAdmin
 from portal.editorial.enums import Role
 
@@ -19,17 +26,21 @@ from . import services, views
 from .deadlines import format_deadline, parse_deadline
 from .files import document_kind
 from .models import Attachment, Directive, Meeting, Person, ProgressUpdate, PublicSummary, ReminderLog, Unit
+from .revisions import directive_entry
 
 
-class WorkflowRoleAdmin(RoleManagedAdmin):
-    """Reference data (units, people): any workflow role edits; administrators delete."""
+class PeopleAdmin(RoleManagedAdmin):
+    """Units, people and the link of a person to an account decide who may report on a
+    directive and what published records name: Văn phòng and administrators manage them
+    (every change in the append-only ChangeLog, by ``RoleManagedAdmin``); every role reads."""
 
-    add_roles = change_roles = frozenset(Role)
+    view_roles = frozenset(Role)
+    add_roles = change_roles = frozenset({Role.SECRETARIAT, Role.ADMIN})
     delete_roles = frozenset({Role.ADMIN})
 
 
 @admin.register(Unit)
-class UnitAdmin(WorkflowRoleAdmin):
+class UnitAdmin(PeopleAdmin):
     list_display = ("name", "short_name", "parent", "order")
     list_select_related = ("parent",)
     search_fields = ("name", "short_name")
@@ -37,7 +48,7 @@ class UnitAdmin(WorkflowRoleAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(WorkflowRoleAdmin):
+class PersonAdmin(PeopleAdmin):
     list_display = ("full_name", "title", "unit", "user")
     list_select_related = ("unit", "user")
     search_fields = ("full_name", "title", "unit__name")
@@ -45,8 +56,26 @@ class PersonAdmin(WorkflowRoleAdmin):
     raw_id_fields = ("user",)
 
 
+def _working_rows(obj, key: str) -> list[dict]:
+    """A live meeting's directives or documents as its editors see them: the pending
+    change's, else the rows' (cached on the object for the request)."""
+    cache = getattr(obj, "_meeting_parts", None)
+    if cache is None:
+        cache = obj._meeting_parts = wf_services.working_parts(obj)
+    return cache.get(key) or []
+
+
+def _held(obj) -> bool:
+    """Are changes to this meeting's inlines held for approval (the meeting is live)?"""
+    return obj is not None and obj.pk is not None and obj.live
+
+
 class InlineForMeeting:
-    """Inline rows follow the meeting's own edit permission."""
+    """Inline rows follow the meeting's own edit permission. On a live meeting the rows are
+    not edited: the forms start from the pending change (else the rows) and what is posted
+    goes into the pending revision (``MeetingAdmin.save_related``)."""
+
+    part_key = ""
 
     def has_view_permission(self, request, obj=None):
         return wf_permissions.may_view_in_admin(request.user)
@@ -65,6 +94,39 @@ class InlineForMeeting:
     def has_delete_permission(self, request, obj=None):
         return self._may(request, obj)
 
+    def get_extra(self, request, obj=None, **kwargs):
+        if _held(obj):
+            return len(_working_rows(obj, self.part_key))
+        return super().get_extra(request, obj, **kwargs)
+
+    def get_min_num(self, request, obj=None, **kwargs):
+        return 0 if _held(obj) else super().get_min_num(request, obj, **kwargs)
+
+    def initial_of(self, entry: dict) -> dict:
+        raise NotImplementedError
+
+
+class HeldRowsFormSet(BaseInlineFormSet):
+    """On a live meeting each form starts from one pending (or current) row: the form's
+    instance is new, so show the row's follow-up (read-only fields) from the row itself."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        row_id = form.initial.get("row_id")
+        if row_id and not form.instance.pk:
+            row = self._rows().get(row_id)
+            if row is not None:
+                form.instance._row_pk = row.pk
+                for name in ("completed_on", "completion_evidence", "last_progress_at", "deadline"):
+                    if hasattr(row, name):
+                        setattr(form.instance, name, getattr(row, name))
+        return form
+
+    def _rows(self):
+        if not hasattr(self, "_row_cache"):
+            self._row_cache = self.model._default_manager.filter(**{self.fk.name: self.instance}).in_bulk()
+        return self._row_cache
+
 
 class DirectiveForm(forms.ModelForm):
     deadline_text = forms.CharField(
@@ -72,13 +134,14 @@ class DirectiveForm(forms.ModelForm):
         max_length=40,
         help_text=_("Một ngày (20/02/2022) hoặc một tháng (trong tháng 02/2022 — tính đến hết ngày cuối tháng)."),
     )
+    # The directive this form changes, when the meeting is live (its change is held).
+    row_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Directive
-        fields = (
-            "number", "text", "giver", "lead_unit", "lead_person", "supporting_units", "deadline_text",
-            "completed_on", "completion_evidence",
-        )  # fmt: skip
+        # Completion is not typed here: the lead unit reports it through the tracker's
+        # progress form (recorded with who and when). The admin shows it read-only.
+        fields = ("number", "text", "giver", "lead_unit", "lead_person", "supporting_units", "deadline_text", "row_id")
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "cols": 60})}
 
     def __init__(self, *args, **kwargs):
@@ -96,25 +159,86 @@ class DirectiveForm(forms.ModelForm):
 class DirectiveInline(InlineForMeeting, admin.StackedInline):
     model = Directive
     form = DirectiveForm
+    formset = HeldRowsFormSet
+    part_key = "directives"
     extra = 0
     classes = ("directives",)
     autocomplete_fields = ("giver", "lead_unit", "lead_person", "supporting_units")
     verbose_name = _("nhiệm vụ (kết luận giao việc)")
     verbose_name_plural = _("Nhiệm vụ giao tại cuộc họp")
-    readonly_fields = ("current_status",)
+    readonly_fields = ("current_status", "completed_on", "completion_evidence")
 
     @admin.display(description=_("Tình trạng hiện nay"))
     def current_status(self, obj):
-        if obj is None or not obj.pk:
+        pk = (obj.pk or getattr(obj, "_row_pk", None)) if obj is not None else None
+        if not pk:
             return "—"
-        url = reverse("meetings:directive", args=[obj.pk])
+        url = reverse("meetings:directive", args=[pk])
         return format_html('<a href="{}">{}</a>', url, obj.status_label())
+
+    def initial_of(self, entry: dict) -> dict:
+        return {
+            "row_id": entry.get("id"),
+            "number": entry["number"],
+            "text": entry["text"],
+            "giver": entry.get("giver"),
+            "lead_unit": entry["lead_unit"],
+            "lead_person": entry.get("lead_person"),
+            "supporting_units": list(entry.get("supporting_units") or []),
+            "deadline_text": format_deadline(dt.date.fromisoformat(entry["deadline"]), entry["deadline_kind"]),
+        }
+
+
+class _StoredDocument:
+    """What the file widget shows of a stored document: its original name, linked to the
+    admin's permission-checked download (private documents have no public URL)."""
+
+    def __init__(self, *, label: str, url: str):
+        self.label, self.url = label, url
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class PrivateDocumentInput(forms.ClearableFileInput):
+    """The file input of a meeting document. Django's widget links to ``file.url``, which
+    the private storage refuses (the change page of any meeting with a document answered
+    500)."""
+
+    owner = None  # the form, set by ``AttachmentForm``
+
+    def is_initial(self, value):
+        return bool(value)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"]:
+            stored = getattr(value, "name", value)
+            form = self.owner
+            label = ""
+            meeting_id = None
+            if form is not None:
+                label = form.initial.get("original_name") or getattr(form.instance, "original_name", "")
+                meeting_id = form.instance.meeting_id
+            label = label or stored.rsplit("/", 1)[-1]
+            url = ""
+            if meeting_id:
+                url = reverse("admin:meetings_meeting_document", args=[meeting_id]) + "?" + urlencode({"tep": stored})
+            context["widget"]["value"] = _StoredDocument(label=label, url=url)
+        return context
 
 
 class AttachmentForm(forms.ModelForm):
+    row_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
     class Meta:
         model = Attachment
-        fields = ("title", "file")
+        fields = ("title", "file", "row_id")
+        widgets = {"file": PrivateDocumentInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.owner = self
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -128,9 +252,26 @@ class AttachmentForm(forms.ModelForm):
 class AttachmentInline(InlineForMeeting, admin.TabularInline):
     model = Attachment
     form = AttachmentForm
+    formset = HeldRowsFormSet
+    part_key = "attachments"
     extra = 0
     verbose_name = _("tài liệu (biên bản PDF/DOCX, tối đa 20 MB)")
     verbose_name_plural = _("Tài liệu, biên bản")
+
+    def initial_of(self, entry: dict) -> dict:
+        return {
+            "row_id": entry.get("id"),
+            "title": entry["title"],
+            "file": entry["file"],
+            "original_name": entry.get("original_name") or "",
+        }
+
+
+def _store_upload(upload) -> str:
+    """Keep a document of a pending change in the private storage, with no row (so no
+    address anyone could open) until the change is approved."""
+    field = Attachment._meta.get_field("file")
+    return field.storage.save(field.generate_filename(None, upload.name), upload)
 
 
 class MeetingForm(EditorialAdmin.form):
@@ -152,7 +293,21 @@ class MeetingForm(EditorialAdmin.form):
         from portal.core.text import vn_slugify
 
         slug = vn_slugify(self.cleaned_data.get("slug") or "", 280)
-        if slug in {"nhiem-vu", "lich", "tai-lieu", "tien-do"}:
+        if slug and services.slug_taken(slug, meeting_pk=self.instance.pk):
+            raise ValidationError(_("Đường dẫn này đã dành cho trang khác; hãy chọn đường dẫn khác."))
+        return slug
+
+
+class PublicSummaryForm(EditorialAdmin.form):
+    class Meta:
+        model = PublicSummary
+        fields = "__all__"
+
+    def clean_slug(self):
+        from portal.core.text import vn_slugify
+
+        slug = vn_slugify(self.cleaned_data.get("slug") or "", 280)
+        if slug and services.slug_taken(slug, summary_pk=self.instance.pk or 0):
             raise ValidationError(_("Đường dẫn này đã dành cho trang khác; hãy chọn đường dẫn khác."))
         return slug
 
@@ -196,29 +351,169 @@ class MeetingAdmin(EditorialAdmin):
         url = reverse("admin:meetings_publicsummary_change", args=[summary.pk])
         return format_html('<a href="{}">{} ({})</a>', url, summary.title, summary.state_label())
 
+    # -- a live meeting: the change, with its directives and documents, waits for the board --
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if _held(obj) and isinstance(inline, InlineForMeeting):
+            kwargs["queryset"] = inline.model._default_manager.none()
+            kwargs["initial"] = [inline.initial_of(e) for e in _working_rows(obj, inline.part_key)]
+        return kwargs
+
     def save_model(self, request, obj, form, change):
         services.fill_slug(meeting=obj)
-        super().save_model(request, obj, form, change)
+        stored = Meeting.objects.filter(pk=obj.pk).first() if change else None
+        if stored is None or not stored.live:
+            super().save_model(request, obj, form, change)
+            return
+        # As ``EditorialAdmin.save_model``, but the revision is recorded once, with the
+        # directives and documents, in ``save_related`` where the formsets are known.
+        obj._held_save = True
+        try:
+            obj._deferred = wf_services.save_existing(item=obj, user=request.user)
+        except wf_permissions.TransitionNotAllowed as exc:
+            raise PermissionDenied(str(exc)) from exc
+        obj._deferred_m2m = {
+            f.name: [o.pk for o in form.cleaned_data.get(f.name, [])]
+            for f in Meeting.revision_fields()
+            if f.many_to_many and f.name in form.cleaned_data
+        }
 
     def save_related(self, request, form, formsets, change):
-        # Directives and documents are not part of the meeting's revisions: they are kept
-        # even when a change to a published meeting waits for the board.
-        if getattr(form.instance, "_deferred", False):
-            for formset in formsets:
-                self.save_formset(request, form, formset, change=change)
+        obj = form.instance
+        if not getattr(obj, "_deferred", False):
+            if getattr(obj, "_held_save", False):
+                # The meeting stopped being live while the form was open: an ordinary save.
+                EditorialAdmin.save_related(self, request, form, formsets, change)
+                return
+            super().save_related(request, form, formsets, change)
             return
-        super().save_related(request, form, formsets, change)
+        # Each part as the form started from it, unless its formset says otherwise.
+        parts = {key: _working_rows(obj, key) for key in ("directives", "attachments")}
+        for formset in formsets:
+            # Nothing saved to rows (the admin's change message reads these).
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            if formset.model is Directive:
+                parts["directives"] = self._held_directives(obj, formset)
+            elif formset.model is Attachment:
+                parts["attachments"] = self._held_attachments(obj, formset)
+        wf_services.record_deferred_change(item=obj, user=request.user, m2m=obj._deferred_m2m, parts=parts)
+
+    @staticmethod
+    def _row_id(form, model, meeting) -> int | None:
+        """The row a held form changes: its hidden ``row_id`` (or the inline's own ``id``),
+        only if that row belongs to this meeting."""
+        cleaned = form.cleaned_data
+        row_id = cleaned.get("row_id")
+        if row_id is None and cleaned.get("id") is not None:
+            row_id = cleaned["id"].pk
+        if row_id and model._default_manager.filter(pk=row_id, meeting=meeting).exists():
+            return row_id
+        return None
+
+    @staticmethod
+    def _held_forms(formset, rows: list[dict]):
+        """(form, row) for each form kept; an unchanged form stands for the row it started
+        from (the forms start from ``rows`` in order), a blank extra form for nothing."""
+        deleted = set(map(id, formset.deleted_forms))
+        for index, form in enumerate(formset.forms):
+            if id(form) in deleted:
+                continue
+            if not form.has_changed():
+                if index < len(rows):
+                    yield form, rows[index]
+                continue
+            yield form, None
+
+    def _held_directives(self, meeting, formset) -> list[dict]:
+        out = []
+        for form, row in self._held_forms(formset, _working_rows(meeting, "directives")):
+            if row is not None:
+                out.append(row)
+                continue
+            c = form.cleaned_data
+            out.append(
+                directive_entry(
+                    id=self._row_id(form, Directive, meeting),
+                    number=c.get("number") or 1,
+                    text=c["text"],
+                    giver=c["giver"].pk if c.get("giver") else None,
+                    lead_unit=c["lead_unit"].pk,
+                    lead_person=c["lead_person"].pk if c.get("lead_person") else None,
+                    supporting_units=[u.pk for u in c.get("supporting_units") or []],
+                    deadline=form.instance.deadline,
+                    deadline_kind=form.instance.deadline_kind,
+                )
+            )
+        return out
+
+    def _held_attachments(self, meeting, formset) -> list[dict]:
+        rows = _working_rows(meeting, "attachments")
+        by_file = {e["file"]: e for e in rows}
+        out = []
+        for form, row in self._held_forms(formset, rows):
+            if row is not None:
+                out.append(row)
+                continue
+            c = form.cleaned_data
+            upload = c.get("file")
+            if upload is not None and hasattr(upload, "content_type"):
+                entry = {"file": _store_upload(upload), "original_name": upload.name[:300], "size": upload.size}
+            else:
+                # The stored file comes from the form's initial value (never from the post).
+                previous = by_file.get(getattr(upload, "name", upload) or "")
+                if previous is None:
+                    continue
+                entry = {k: previous[k] for k in ("file", "original_name", "size")}
+            out.append({"id": self._row_id(form, Attachment, meeting), "title": c.get("title") or "", **entry})
+        return out
+
+    # -- documents in the admin -----------------------------------------------------------
+
+    def get_urls(self):
+        extra = [
+            path(
+                "<int:pk>/tai-lieu/",
+                self.admin_site.admin_view(self.document_view),
+                name="meetings_meeting_document",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def document_view(self, request, pk):
+        """A document of the meeting, current or in one of its revisions (a pending change's
+        documents have no row yet), for those who may read meetings in the admin."""
+        meeting = get_object_or_404(Meeting, pk=pk)
+        if not self.has_view_permission(request, meeting):
+            raise PermissionDenied
+        name = request.GET.get("tep", "")
+        known = Attachment.objects.filter(meeting=meeting, file=name).exists() or any(
+            any(e.get("file") == name for e in (data or {}).get("attachments") or [])
+            for data in wf_services.revisions_of(meeting).values_list("data", flat=True)
+        )
+        if not name or not known:
+            raise Http404(_("Không tìm thấy tài liệu."))
+        storage = Attachment._meta.get_field("file").storage
+        if not storage.exists(name):
+            raise Http404(_("Không tìm thấy tài liệu."))
+        entry = Attachment.objects.filter(meeting=meeting, file=name).first()
+        filename = (entry.original_name if entry else "") or name.rsplit("/", 1)[-1]
+        response = FileResponse(storage.open(name, "rb"), as_attachment=True, filename=filename)
+        response["Cache-Control"] = "private, no-store"
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
 
 
 @admin.register(PublicSummary)
 class PublicSummaryAdmin(EditorialAdmin):
+    form = PublicSummaryForm
     preview_view = staticmethod(views.render_summary)
     list_display = ("title", "meeting", "state_badge", "created_by", "updated_at")
     list_select_related = ("meeting", "created_by")
     search_fields = ("title", "text", "meeting__title")
     autocomplete_fields = ("meeting",)
     fieldsets = (
-        (None, {"fields": ("meeting", "title", "text")}),
+        (None, {"fields": ("meeting", "title", "slug", "text")}),
         (_("Xuất bản"), {"fields": ("is_internal", "publish_at", "expire_at", "edit_version")}),
     )
 

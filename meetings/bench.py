@@ -54,6 +54,7 @@ from portal.search.models import SEARCH_CONFIG, SearchDocument
 from . import demo
 from .enums import DeadlineKind, MeetingFormat, MeetingKind
 from .models import Directive, Meeting, Person, ProgressUpdate, PublicSummary, Unit
+from .revisions import directive_entry
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 KIND_LABEL = "Giao ban"  # str(_("Giao ban")) in Vietnamese, as index_item stores it
@@ -528,6 +529,7 @@ class _Maker:
             "_attendees": sorted(p.pk for p in attendees),
             "_units": sorted({u.pk for u in units}),
             "_chair": chair,
+            "shown_names": "{}",  # filled once its directives are made (``_shown_names``)
         }  # fmt: skip
 
     def workflow(self, row: dict, *, created: dt.datetime, submit: dt.datetime, publish: dt.datetime,
@@ -624,7 +626,7 @@ class _Maker:
 
     # -- the public summary ------------------------------------------------------------
 
-    def public_summary(self, meeting: dict, pk: int) -> dict:
+    def public_summary(self, meeting: dict, pk: int, slugs: set[str]) -> dict:
         rng = self.rng
         local = timezone.localtime(meeting["start_at"], VN)
         chair = meeting["_chair"]
@@ -643,7 +645,9 @@ class _Maker:
             _fill(rng, rng.choice(SUMMARY_SENTENCES)),
             _fill(rng, rng.choice(CONCLUSIONS)),
         ])  # fmt: skip
-        return {"id": pk, "meeting_id": meeting["id"], "title": title, "text": text, "is_internal": False}
+        # Its own address, from its public title, never the meeting's (``services.fill_summary_slug``).
+        return {"id": pk, "meeting_id": meeting["id"], "title": title, "slug": _unique_slug(title, slugs),
+                "text": text, "is_internal": False}  # fmt: skip
 
 
 def _allocate(total: int, weights: list[float]) -> list[int]:
@@ -665,11 +669,12 @@ def _document(ct_id: int, row: dict, *, title: str, summary: str, body: str, url
             "publish_at": row["publish_at"], "expire_at": row["expire_at"]}  # fmt: skip
 
 
-def _trail(*, user, meetings: list[dict], summaries: list[dict], texts: dict) -> tuple[list, list, list]:
+def _trail(*, user, meetings: list[dict], summaries: list[dict], texts: dict,
+           directives: dict[int, list[dict]]) -> tuple[list, list, list]:  # fmt: skip
     """What the transitions leave: the log of each one, the ``published`` revision
-    (``serialize()`` of the item) and the search document of each live item."""
+    (``serialize()`` of the item, with its directives and documents) and the search
+    document of each live item."""
     logs, revisions, documents = [], [], []
-    slugs = {r["id"]: r["slug"] for r in meetings}
     with translation.override("vi"):
         for model, items in ((Meeting, meetings), (PublicSummary, summaries)):
             ct_id = ContentType.objects.get_for_model(model).pk
@@ -682,8 +687,10 @@ def _trail(*, user, meetings: list[dict], summaries: list[dict], texts: dict) ->
                     continue
                 fields = {k: v for k, v in row.items() if not k.startswith("_")}
                 if model is Meeting:
+                    parts = {"directives": sorted(directives.get(row["id"], []), key=lambda e: (e["number"], e["id"])),
+                             "attachments": []}  # fmt: skip
                     data = serialize(item=Meeting(**fields), m2m={"attendees": row["_attendees"],
-                                                                  "attending_units": row["_units"]})  # fmt: skip
+                                                                  "attending_units": row["_units"]}, parts=parts)  # fmt: skip
                     # Directives in the model's order (deadline, number), for staff only.
                     own = " ".join(t for _, _, t in sorted(texts.get(row["id"], []))) if row["is_internal"] else ""
                     body = " ".join([row["summary"], row["conclusions"], row["agenda"], own])
@@ -691,7 +698,7 @@ def _trail(*, user, meetings: list[dict], summaries: list[dict], texts: dict) ->
                                                body=body, url=reverse("meetings:detail", args=[row["slug"]])))  # fmt: skip
                 else:
                     data = serialize(item=PublicSummary(**fields))
-                    url = reverse("meetings:detail", args=[slugs[row["meeting_id"]]])
+                    url = reverse("meetings:detail", args=[row["slug"]])
                     documents.append(_document(ct_id, row, title=row["title"], summary=row["text"][:500],
                                                body=row["text"], url=url))  # fmt: skip
                 revisions.append({"content_type_id": ct_id, "object_id": row["id"], "number": 1,
@@ -699,6 +706,39 @@ def _trail(*, user, meetings: list[dict], summaries: list[dict], texts: dict) ->
                                   "data": json.dumps(data, cls=DjangoJSONEncoder), "created_by_id": user.pk,
                                   "created_at": row["updated_at"]})  # fmt: skip
     return logs, revisions, documents
+
+
+def _shown_names(rows: list[dict], d_rows: list[dict], supporting: dict[int, list[int]], *, units, people) -> None:
+    """The names a published record keeps from its approval (``services.snapshot_names``)."""
+    unit_name = {u.pk: u.name for u in units.values()}
+    unit_rank = {u.pk: (u.order, u.name) for u in units.values()}
+    person = {p.pk: p for p in people}
+
+    def who(pk):
+        p = person.get(pk)
+        return {"name": p.full_name, "title": p.title} if p else None
+
+    by_meeting: dict[int, list[dict]] = {}
+    for d in d_rows:
+        by_meeting.setdefault(d["meeting_id"], []).append(d)
+    for row in rows:
+        if not row["live"]:
+            continue
+        names = {
+            "chair": who(row["chair_id"]),
+            "attendees": [who(pk) for pk in sorted(row["_attendees"], key=lambda pk: person[pk].full_name)],
+            "units": [unit_name[pk] for pk in sorted(row["_units"], key=unit_rank.__getitem__)],
+            "directives": {
+                str(d["id"]): {
+                    "giver": person[d["giver_id"]].full_name if d["giver_id"] in person else "",
+                    "lead_unit": unit_name[d["lead_unit_id"]],
+                    "lead_person": person[d["lead_person_id"]].full_name if d["lead_person_id"] in person else "",
+                    "supporting": [unit_name[u] for u in supporting.get(d["id"], [])],
+                }
+                for d in by_meeting.get(row["id"], [])
+            },
+        }
+        row["shown_names"] = json.dumps(names, ensure_ascii=False)
 
 
 def _insert_documents(cur, documents: list[dict]) -> int:
@@ -745,7 +785,9 @@ def generate(*, user, stdout, rng: random.Random, meetings: int = 5000, directiv
         have_directives = Directive.objects.filter(meeting__created_by=user).count()
         maker = _Maker(user=user, rng=rng, now=now, units=unit_map, people=everyone)
         plan = _plan(meetings - existing, rng, maker.today, years)
-        slugs = set(Meeting.objects.values_list("slug", flat=True))
+        slugs = set(Meeting.objects.values_list("slug", flat=True)) | set(
+            PublicSummary.objects.values_list("slug", flat=True)
+        )
         with connection.cursor() as cur:
             meeting_ids = _reserve_ids(cur, Meeting, len(plan))
             rows = [maker.meeting(spec, pk, slugs) for spec, pk in zip(plan, meeting_ids, strict=True)]
@@ -784,7 +826,7 @@ def generate(*, user, stdout, rng: random.Random, meetings: int = 5000, directiv
             regular = (MeetingKind.MONTHLY, MeetingKind.QUARTERLY)
             chosen = [r for r in rows if r["live"] and r["is_internal"] and r["start_at"] < now
                       and rng.random() < summaries * (4 if r["kind"] in regular else 0.85)]  # fmt: skip
-            s_rows = [maker.public_summary(r, pk) for r, pk in zip(chosen, _reserve_ids(cur, PublicSummary, len(chosen)), strict=True)]  # fmt: skip
+            s_rows = [maker.public_summary(r, pk, slugs) for r, pk in zip(chosen, _reserve_ids(cur, PublicSummary, len(chosen)), strict=True)]  # fmt: skip
             for s, r in zip(s_rows, chosen, strict=True):
                 submit = r["start_at"] + dt.timedelta(hours=rng.randint(2, 4))
                 publish = submit + dt.timedelta(minutes=rng.randint(10, 120))
@@ -792,7 +834,20 @@ def generate(*, user, stdout, rng: random.Random, meetings: int = 5000, directiv
                 maker.workflow(s, created=created, submit=submit, publish=publish,
                                publish_at=r["start_at"] + dt.timedelta(hours=4))  # fmt: skip
 
-            logs, revisions, documents = _trail(user=user, meetings=rows, summaries=s_rows, texts=texts)
+            supporting: dict[int, list[int]] = {}
+            for r in support_rows:
+                supporting.setdefault(r["directive_id"], []).append(r["unit_id"])
+            entries: dict[int, list[dict]] = {}
+            for d in d_rows:
+                entries.setdefault(d["meeting_id"], []).append(
+                    directive_entry(id=d["id"], number=d["number"], text=d["text"], giver=d["giver_id"],
+                                    lead_unit=d["lead_unit_id"], lead_person=d["lead_person_id"],
+                                    supporting_units=supporting.get(d["id"], []), deadline=d["deadline"],
+                                    deadline_kind=d["deadline_kind"])
+                )  # fmt: skip
+            _shown_names(rows, d_rows, supporting, units=unit_map, people=everyone)
+            logs, revisions, documents = _trail(user=user, meetings=rows, summaries=s_rows, texts=texts,
+                                                directives=entries)  # fmt: skip
             _say(
                 stdout,
                 f"meetings: planned {len(rows)} meetings, {len(d_rows)} directives ({time.monotonic() - t0:.1f} s)",

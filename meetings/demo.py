@@ -113,6 +113,16 @@ def _link(meeting: Meeting, news_title: str | None, period: tuple[int, int] | No
         Meeting.objects.filter(pk=meeting.pk).update(**changes)
 
 
+def _approve(item, *, at: dt.datetime, board, admin) -> None:
+    """A past meeting's record is dated by the meeting: back-dating is for Quản trị, with
+    its reason recorded; an upcoming one the board publishes now."""
+    if at < timezone.now():
+        wf.transition(item=item, action=Action.PUBLISH, user=admin, publish_at=at,
+                      comment="Nạp dữ liệu mẫu: ghi theo ngày của cuộc họp.")  # fmt: skip
+    else:
+        wf.transition(item=item, action=Action.PUBLISH, user=board)
+
+
 def _meeting(*, users, spec: dict, units, people) -> Meeting | None:
     slug = vn_slugify(spec["title"], 200)
     existing = Meeting.objects.filter(slug=slug).first()
@@ -162,14 +172,12 @@ def _meeting(*, users, spec: dict, units, people) -> Meeting | None:
             )  # fmt: skip
     if spec.get("publish", True):
         wf.transition(item=meeting, action=Action.SUBMIT, user=author)
-        # A past meeting's record is dated by the meeting; an upcoming one is published now.
-        at = spec["start"] if spec["start"] < timezone.now() else None
-        wf.transition(item=meeting, action=Action.PUBLISH, user=board, publish_at=at)
+        _approve(meeting, at=spec["start"], board=board, admin=users[Role.ADMIN])
     if spec.get("public"):
         title, text = spec["public"]
         summary = wf.save_new(item=PublicSummary(meeting=meeting, title=title, text=text), user=author)
         wf.transition(item=summary, action=Action.SUBMIT, user=author)
-        wf.transition(item=summary, action=Action.PUBLISH, user=board, publish_at=spec["start"] + dt.timedelta(hours=4))
+        _approve(summary, at=spec["start"] + dt.timedelta(hours=4), board=board, admin=users[Role.ADMIN])
     _link(meeting, spec.get("news"), spec.get("stats"))
     return meeting
 

@@ -132,6 +132,11 @@ class Meeting(EditorialModel):
         default=True,
         help_text=_("Cuộc họp nội bộ chỉ cán bộ đã đăng nhập mới xem được; tóm tắt công khai được duyệt riêng."),
     )
+    # The names of the units and people the approved record shows (chair, attendees,
+    # attending units, each directive's units and people) as they were when the board
+    # approved it: a later rename of a unit does not rewrite a published record. Written by
+    # ``services.snapshot_names`` at each approval; empty before the first one.
+    shown_names = models.JSONField(_("tên đơn vị, cán bộ khi duyệt"), default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("cuộc họp")
@@ -175,6 +180,15 @@ class PublicSummary(EditorialModel):
         Meeting, verbose_name=_("cuộc họp"), on_delete=models.CASCADE, related_name="public_summary"
     )
     title = models.CharField(_("tiêu đề công khai"), max_length=300)
+    # Readers reach the summary at its own address, made from its public title: the
+    # internal record's slug (made from the internal title) is never shown to them.
+    slug = models.SlugField(
+        _("đường dẫn công khai"),
+        max_length=300,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống: tự tạo từ tiêu đề công khai (bỏ dấu, “đ” thành “d”)."),
+    )
     text = models.TextField(_("nội dung tóm tắt công khai"), help_text=_("Mỗi đoạn một dòng."))
 
     class Meta:
@@ -193,7 +207,7 @@ class PublicSummary(EditorialModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:detail", args=[self.meeting.slug])
+        return reverse("meetings:detail", args=[self.slug])
 
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.text.split("\n") if p.strip()]
@@ -235,6 +249,12 @@ class Attachment(models.Model):
 
 
 class DirectiveQuerySet(models.QuerySet):
+    def in_effect(self):
+        """Directives in force: their meeting's record was approved and not withdrawn
+        (``live``). A directive of a draft, pending or withdrawn record does not exist yet
+        for the tracker, its counts, "my directives", exports, progress or reminders."""
+        return self.filter(meeting__live=True)
+
     def with_status(self, today: dt.date | None = None):
         """Annotate ``status``: done when completed; overdue when past its deadline and
         not done; in progress once progress was posted; otherwise not started."""

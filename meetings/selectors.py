@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField as BooleanOutput
-from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.editorial.permissions import may_see_internal
+from portal.editorial.permissions import may_see, may_see_internal
 
 from .enums import DirectiveStatus
-from .models import Directive, Meeting, Person, PublicSummary, Unit
+from .models import Attachment, Directive, Meeting, Person, PublicSummary, Unit
 from .permissions import person_of
 
 
@@ -24,31 +23,37 @@ def _live_q(prefix: str, at: dt.datetime) -> Q:
 
 
 def _full_q(user, at) -> Q:
+    """The queryset form of ``may_see`` (``EditorialQuerySet.visible_to``) on meetings."""
     q = _live_q("", at)
     if not may_see_internal(user):
         q &= Q(is_internal=False)
     return q
 
 
-def _summary_q(at) -> Q:
-    return _live_q("public_summary__", at) & Q(public_summary__is_internal=False)
-
-
 def listed_meetings(user, at: dt.datetime | None = None) -> QuerySet[Meeting]:
-    """Meetings the user may see in full, or whose public summary is published; each
-    annotated ``full`` (may the user read the whole record?)."""
+    """Meetings the user may read in full (the one visibility rule), newest first. A
+    meeting the user may not read is never listed, even with a public summary: its
+    summary is listed on its own (``listed_summaries``), with nothing of the record."""
     at = at or timezone.now()
-    full = _full_q(user, at)
     return (
-        Meeting.objects.filter(full | _summary_q(at))
-        .annotate(full=Case(When(full, then=Value(True)), default=Value(False), output_field=BooleanOutput()))
-        .select_related("public_summary")
+        Meeting.objects.filter(_full_q(user, at))
         .only(
-            "id", "title", "slug", "kind", "start_at", "end_at", "place", "format", "bridge_points",
-            "is_internal", "public_summary__id", "public_summary__title", "public_summary__meeting_id",
+            "id", "title", "slug", "kind", "start_at", "end_at", "place", "format", "bridge_points", "is_internal",
         )
         .order_by("-start_at", "-id")
     )  # fmt: skip
+
+
+def listed_summaries(user, at: dt.datetime | None = None) -> QuerySet[PublicSummary]:
+    """Published public summaries of meetings the user may not read in full, newest first:
+    only what the summary says (its title, text, address and publication time)."""
+    at = at or timezone.now()
+    summaries = PublicSummary.objects.visible_to(user, at)
+    return (
+        summaries.exclude(meeting__in=Meeting.objects.filter(_full_q(user, at)).values("pk"))
+        .only("id", "title", "slug", "text", "publish_at", "meeting_id")
+        .order_by("-publish_at", "-id")
+    )
 
 
 @dataclass
@@ -85,20 +90,14 @@ def month_grid(*, user, year: int, month: int) -> MonthGrid:
     return MonthGrid(year, month, weeks, previous.strftime("%Y-%m"), following.strftime("%Y-%m"))
 
 
-def shown_title(meeting: Meeting) -> str:
-    if getattr(meeting, "full", True):
-        return meeting.title
-    return meeting.public_summary.title
-
-
 @dataclass
 class MeetingPage:
     meeting: Meeting
-    full: bool
     summary: PublicSummary | None
+    chair: dict | None = None
     directives: list[Directive] = field(default_factory=list)
-    attendees: list[Person] = field(default_factory=list)
-    units: list[Unit] = field(default_factory=list)
+    attendees: list[dict] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
     attachments: list = field(default_factory=list)
     show_directives: bool = False
     news_url: str = ""
@@ -106,55 +105,133 @@ class MeetingPage:
     stats_label: str = ""
 
 
-def _readable(item, *, staff: bool, at) -> bool:
-    if item is None or not item.live or not item.publish_at or item.publish_at > at:
-        return False
-    if item.expire_at and item.expire_at <= at:
-        return False
-    return staff or not item.is_internal
-
-
 def meeting_page(*, slug: str, user, at: dt.datetime | None = None) -> MeetingPage | None:
-    """Everything the meeting page shows, or None when the user may not see it."""
+    """Everything the meeting page shows, or None when the user may not read the record
+    (a reader of its public summary goes to the summary's own address)."""
     at = at or timezone.now()
-    staff = may_see_internal(user)
     meeting = (
         Meeting.objects.filter(slug=slug)
-        .select_related("chair__unit", "public_summary", "news_article", "stats_release")
+        .select_related("chair", "public_summary", "news_article", "stats_release")
         .first()
     )
     if meeting is None:
         return None
-    return build_meeting_page(meeting=meeting, user=user, at=at, staff=staff)
+    return build_meeting_page(meeting=meeting, user=user, at=at)
 
 
-def build_meeting_page(*, meeting: Meeting, user, at, staff: bool, preview: bool = False) -> MeetingPage | None:
-    full = preview or _readable(meeting, staff=staff, at=at)
+def summary_page(*, slug: str, user, at: dt.datetime | None = None) -> PublicSummary | None:
+    """A public summary at its own address, or None when the user may not see it."""
+    summary = PublicSummary.objects.filter(slug=slug).select_related("meeting").first()
+    if summary is None or not may_see(user, summary, at):
+        return None
+    return summary
+
+
+def _person(p: Person | None) -> dict | None:
+    return {"name": p.full_name, "title": p.title} if p is not None else None
+
+
+def _directive_names(d: Directive) -> dict:
+    return {
+        "giver": d.giver.full_name if d.giver_id else "",
+        "lead_unit": d.lead_unit.name,
+        "lead_person": d.lead_person.full_name if d.lead_person_id else "",
+        "supporting": [u.name for u in d.supporting_units.all()],
+    }
+
+
+def _pending_directives(entries: list[dict]) -> list[Directive]:
+    """The directives of a pending change as unsaved rows, for the admin's preview."""
+    unit_ids = {e["lead_unit"] for e in entries} | {u for e in entries for u in e.get("supporting_units") or []}
+    person_ids = {e.get(k) for e in entries for k in ("giver", "lead_person")} - {None}
+    units = Unit.objects.in_bulk(unit_ids)
+    people = Person.objects.in_bulk(person_ids)
+    rows = Directive.objects.in_bulk([e["id"] for e in entries if e.get("id")])
+    out = []
+    for e in entries:
+        row = rows.get(e.get("id"))
+        d = Directive(
+            pk=row.pk if row else None,
+            number=e["number"],
+            text=e["text"],
+            giver=people.get(e.get("giver")),
+            lead_unit=units.get(e["lead_unit"]),
+            lead_person=people.get(e.get("lead_person")),
+            deadline=dt.date.fromisoformat(e["deadline"]),
+            deadline_kind=e["deadline_kind"],
+            completed_on=row.completed_on if row else None,
+            last_progress_at=row.last_progress_at if row else None,
+        )
+        d.status = d.status_on(timezone.localdate())
+        d.names = {
+            "giver": d.giver.full_name if d.giver else "",
+            "lead_unit": d.lead_unit.name if d.lead_unit else "",
+            "lead_person": d.lead_person.full_name if d.lead_person else "",
+            "supporting": [units[u].name for u in e.get("supporting_units") or [] if u in units],
+        }
+        out.append(d)
+    return sorted(out, key=lambda d: (d.number, d.pk or 0))
+
+
+def build_meeting_page(*, meeting: Meeting, user, at, preview: bool = False) -> MeetingPage | None:
+    """The record as the user may read it, or None. Names of units and people are those
+    kept at the record's approval (``shown_names``); a preview shows the pending change."""
+    if not (preview or may_see(user, meeting, at)):
+        return None
     try:
         summary = meeting.public_summary
     except PublicSummary.DoesNotExist:
         summary = None
-    if summary is not None and not _readable(summary, staff=staff, at=at):
+    if summary is not None and not may_see(user, summary, at):
         summary = None
-    if not full and summary is None:
-        return None
-    page = MeetingPage(meeting=meeting, full=full, summary=summary)
-    if not full:
-        return page
-    page.attendees = list(meeting.attendees.select_related("unit"))
-    page.units = list(meeting.attending_units.all())
-    page.attachments = list(meeting.attachments.all())
-    page.show_directives = staff
-    if staff:
-        page.directives = list(
-            meeting.directives.with_status()
-            .select_related("lead_unit", "lead_person", "giver")
-            .prefetch_related(Prefetch("supporting_units", queryset=Unit.objects.only("id", "name")))
-            .order_by("number", "id")
+    page = MeetingPage(meeting=meeting, summary=summary)
+    staff = may_see_internal(user)
+    names = {} if preview else (meeting.shown_names or {})
+    m2m = (getattr(meeting, "_preview_m2m", None) or {}) if preview else {}
+    if "chair" in names:
+        page.chair = names["chair"]
+    elif meeting.chair_id:
+        page.chair = _person(meeting.chair)
+    if "attendees" in names:
+        page.attendees = names["attendees"]
+    else:
+        people = Person.objects.filter(pk__in=m2m["attendees"]) if "attendees" in m2m else meeting.attendees.all()
+        page.attendees = [_person(p) for p in people]
+    if "units" in names:
+        page.units = names["units"]
+    else:
+        units = (
+            Unit.objects.filter(pk__in=m2m["attending_units"])
+            if "attending_units" in m2m
+            else meeting.attending_units.all()
         )
-    if meeting.news_article_id and _readable(meeting.news_article, staff=staff, at=at):
+        page.units = [u.name for u in units]
+    pending = (getattr(meeting, "_working_parts", None) or {}) if preview else {}
+    if "attachments" in pending:
+        rows = Attachment.objects.in_bulk([e["id"] for e in pending["attachments"] if e.get("id")])
+        page.attachments = [
+            rows.get(e.get("id")) or Attachment(title=e["title"], file=e["file"], size=e.get("size") or 0)
+            for e in pending["attachments"]
+        ]
+    else:
+        page.attachments = list(meeting.attachments.all())
+    page.show_directives = staff or preview
+    if page.show_directives:
+        if "directives" in pending:
+            page.directives = _pending_directives(pending["directives"])
+        else:
+            page.directives = list(
+                meeting.directives.with_status()
+                .select_related("lead_unit", "lead_person", "giver")
+                .prefetch_related(Prefetch("supporting_units", queryset=Unit.objects.only("id", "name")))
+                .order_by("number", "id")
+            )
+            kept = names.get("directives") or {}
+            for d in page.directives:
+                d.names = kept.get(str(d.pk)) or _directive_names(d)
+    if meeting.news_article_id and may_see(user, meeting.news_article, at):
         page.news_url = meeting.news_article.get_absolute_url()
-    if meeting.stats_release_id and _readable(meeting.stats_release, staff=staff, at=at):
+    if meeting.stats_release_id and may_see(user, meeting.stats_release, at):
         page.stats_url = meeting.stats_release.get_absolute_url()
         page.stats_label = str(meeting.stats_release)
     return page
@@ -207,7 +284,7 @@ def units_as_tree(units: list[Unit]) -> list[tuple[Unit, int]]:
 
 def tracker_directives(*, filters: TrackerFilters, user, today: dt.date | None = None) -> QuerySet[Directive]:
     today = today or timezone.localdate()
-    qs = Directive.objects.with_status(today)
+    qs = Directive.objects.in_effect().with_status(today)
     if filters.unit:
         # A unit stands for itself and every unit below it.
         qs = qs.filter(lead_unit_id__in=unit_with_descendants(filters.unit))
@@ -282,10 +359,12 @@ def filter_choices(*, selected_meeting: int | None = None) -> dict:
     )
     if selected_meeting:
         followed |= Q(pk=selected_meeting)  # a link from an older meeting's page still filters
+    # Only meetings whose directives are in effect (``DirectiveQuerySet.in_effect``).
+    meetings = Meeting.objects.filter(followed, live=True).only("id", "title", "start_at").order_by("-start_at")
     return {
         "units": list(Unit.objects.only("id", "name", "parent", "order")),
         "people": list(Person.objects.only("id", "full_name", "title")),
-        "meetings": list(Meeting.objects.filter(followed).only("id", "title", "start_at").order_by("-start_at")),
+        "meetings": list(meetings),
     }
 
 
@@ -307,19 +386,37 @@ def meeting_document(meeting: Meeting) -> dict:
 
 
 def summary_document(summary: PublicSummary) -> dict:
+    """Only what the summary says, at its own address (nothing of the internal record)."""
     return {
         "kind": _("Giao ban"),
         "title": summary.title,
         "summary": summary.text[:500],
         "body": summary.text,
-        "url": summary.meeting.get_absolute_url(),
+        "url": summary.get_absolute_url(),
         "language": "vi",
         "is_internal": summary.is_internal,
     }
 
 
+@dataclass
+class ListEntry:
+    """One line of a list that mixes meetings read in full and public summaries: a
+    summary's line carries only its own title, address and publication time."""
+
+    title: str
+    url: str
+    at: dt.datetime
+    is_summary: bool = False
+
+
 def home_section(request):
-    meetings = list(listed_meetings(request.user)[:4])
-    if not meetings:
+    now = timezone.now()
+    entries = [ListEntry(m.title, m.get_absolute_url(), m.start_at) for m in listed_meetings(request.user, now)[:4]]
+    entries += [
+        ListEntry(s.title, s.get_absolute_url(), s.publish_at, is_summary=True)
+        for s in listed_summaries(request.user, now)[:4]
+    ]
+    if not entries:
         return None
-    return {"template": "meetings/_home_section.html", "meetings": meetings}
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return {"template": "meetings/_home_section.html", "entries": entries[:4]}

@@ -14,25 +14,95 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.core.text import unique_slug
+from portal.core.text import vn_slugify
 
 from . import permissions
 from .deadlines import parse_deadline
 from .enums import ReminderKind
 from .files import document_kind
-from .models import Directive, Meeting, ProgressUpdate, ReminderLog
+from .models import Directive, Meeting, Person, ProgressUpdate, PublicSummary, ReminderLog
 
 logger = logging.getLogger(__name__)
 
 
+# Addresses under /giao-ban/ that are not meetings.
+RESERVED_SLUGS = frozenset({"nhiem-vu", "lich", "tai-lieu", "tien-do"})
+
+
+def slug_taken(slug: str, *, meeting_pk: int | None = None, summary_pk: int | None = None) -> bool:
+    """Meetings and public summaries share /giao-ban/<slug>/: a slug names one of them."""
+    if slug in RESERVED_SLUGS:
+        return True
+    return (
+        Meeting.objects.filter(slug=slug).exclude(pk=meeting_pk).exists()
+        or PublicSummary.objects.filter(slug=slug).exclude(pk=summary_pk).exists()
+    )
+
+
+def free_slug(text: str, *, meeting_pk: int | None = None, summary_pk: int | None = None) -> str:
+    base = vn_slugify(text, 274) or ("tom-tat" if summary_pk is not None else "cuoc-hop")
+    candidate, n = base, 2
+    while slug_taken(candidate, meeting_pk=meeting_pk, summary_pk=summary_pk):
+        candidate = f"{base}-{n}"
+        n += 1
+    return candidate
+
+
 def fill_slug(*, meeting: Meeting) -> None:
     if not meeting.slug:
-        meeting.slug = unique_slug(Meeting, meeting.title, exclude_pk=meeting.pk, max_length=280)
+        meeting.slug = free_slug(meeting.title, meeting_pk=meeting.pk)
+
+
+def fill_summary_slug(*, summary: PublicSummary) -> None:
+    """A public summary's own address, from its public title (never the meeting's)."""
+    if not summary.slug:
+        summary.slug = free_slug(summary.title, summary_pk=summary.pk or 0)
+
+
+def snapshot_names(*, meeting: Meeting) -> dict:
+    """The names of the units and people the meeting's record shows, as they are now
+    (kept on the meeting at each approval: see ``signal_handlers``)."""
+
+    def person(p: Person | None) -> dict | None:
+        return {"name": p.full_name, "title": p.title} if p is not None else None
+
+    chair = Person.objects.filter(pk=meeting.chair_id).first() if meeting.chair_id else None
+    directives = (
+        Directive.objects.filter(meeting=meeting)
+        .select_related("giver", "lead_unit", "lead_person")
+        .prefetch_related("supporting_units")
+    )
+    return {
+        "chair": person(chair),
+        "attendees": [person(p) for p in meeting.attendees.all()],
+        "units": list(meeting.attending_units.values_list("name", flat=True)),
+        "directives": {
+            str(d.pk): {
+                "giver": d.giver.full_name if d.giver_id else "",
+                "lead_unit": d.lead_unit.name,
+                "lead_person": d.lead_person.full_name if d.lead_person_id else "",
+                "supporting": [u.name for u in d.supporting_units.all()],
+            }
+            for d in directives
+        },
+    }
+
+
+def record_shown_names(*, meeting: Meeting) -> None:
+    names = snapshot_names(meeting=meeting)
+    Meeting.objects.filter(pk=meeting.pk).update(shown_names=names)
+    meeting.shown_names = names
 
 
 def add_directive(*, meeting: Meeting, text: str, lead_unit, deadline: str, giver=None, lead_person=None,
                   supporting_units=(), number: int | None = None) -> Directive:  # fmt: skip
-    """Record a directive given at ``meeting``; ``deadline`` as written ("trong tháng 02/2022")."""
+    """Record a directive given at a meeting whose record is not live yet; ``deadline``
+    as written ("trong tháng 02/2022"). A live record's directives change only through an
+    approved change (the admin keeps it in the pending revision)."""
+    if Meeting.objects.filter(pk=meeting.pk, live=True).exists():
+        raise ValidationError(
+            _("Biên bản cuộc họp đã được duyệt: nhiệm vụ mới phải được thêm trong trang sửa cuộc họp và chờ duyệt.")
+        )
     day, kind = parse_deadline(deadline)
     if not (text or "").strip():
         raise ValidationError(_("Hãy ghi nội dung nhiệm vụ."))
@@ -77,7 +147,9 @@ def post_progress(*, directive: Directive, user, text: str, on: dt.date | None =
         if completed_on > today:
             raise ValidationError(_("Ngày hoàn thành không được ở tương lai."))
     with transaction.atomic():
-        locked = Directive.objects.select_for_update().get(pk=directive.pk)
+        locked = Directive.objects.in_effect().select_for_update(of=("self",)).filter(pk=directive.pk).first()
+        if locked is None:
+            raise PermissionDenied(_("Nhiệm vụ này chưa có hiệu lực: biên bản cuộc họp chưa được duyệt."))
         update = ProgressUpdate.objects.create(
             directive=locked,
             on=on,
@@ -98,22 +170,15 @@ def post_progress(*, directive: Directive, user, text: str, on: dt.date | None =
     return update
 
 
-def reopen_directive(*, directive: Directive, user) -> None:
-    """Undo a completion (for a mistaken report)."""
-    if not permissions.may_post_progress(user, directive):
-        raise PermissionDenied(_("Bạn không được sửa nhiệm vụ này."))
-    Directive.objects.filter(pk=directive.pk).update(completed_on=None)
-    directive.completed_on = None
-
-
 # -- reminders --------------------------------------------------------------------------
 
 
 def reminder_candidates(*, today: dt.date, days: int):
-    """Open directives due within ``days`` days or already overdue, with a lead person."""
+    """Open directives in effect due within ``days`` days or already overdue, with a lead
+    person (the tracker's rule: ``DirectiveQuerySet.in_effect``)."""
     return (
-        Directive.objects.filter(completed_on__isnull=True, lead_person__isnull=False,
-                                 deadline__lte=today + dt.timedelta(days=days))
+        Directive.objects.in_effect()
+        .filter(completed_on__isnull=True, lead_person__isnull=False, deadline__lte=today + dt.timedelta(days=days))
         .select_related("lead_person__user", "lead_unit", "meeting")
         .order_by("deadline", "id")
     )  # fmt: skip

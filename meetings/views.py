@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.editorial.permissions import may_see_internal
+from portal.editorial.permissions import may_see, may_see_internal
 
 from . import exports, permissions, selectors, services
 from .enums import MeetingKind
@@ -54,9 +54,15 @@ def index(request):
         kind = ""
     upcoming = list(qs.filter(start_at__gte=now).order_by("start_at", "id")[:20])
     page = Paginator(qs.filter(start_at__lt=now), PAGE_SIZE).get_page(request.GET.get("trang"))
+    # Public summaries of meetings the reader may not read: listed by their own date, with
+    # nothing of the record (not its kind, time, place or address).
+    summaries = Paginator(selectors.listed_summaries(request.user, now), PAGE_SIZE).get_page(
+        request.GET.get("trang_tom_tat")
+    )
     context = {
         "upcoming": upcoming,
         "page": page,
+        "summaries": summaries,
         "kinds": MeetingKind.choices,
         "kind": kind,
         "grid": selectors.month_grid(user=request.user, **_month(request.GET.get("thang"))),
@@ -67,44 +73,54 @@ def index(request):
 
 def render_meeting(request, meeting, preview: bool = False):
     """The meeting page (also the admin preview)."""
-    page = selectors.build_meeting_page(
-        meeting=meeting, user=request.user, at=timezone.now(), staff=may_see_internal(request.user), preview=preview
-    )
+    page = selectors.build_meeting_page(meeting=meeting, user=request.user, at=timezone.now(), preview=preview)
     if page is None:
         raise Http404(_("Không tìm thấy cuộc họp."))
     response = render(request, "meetings/detail.html", {"p": page, "m": meeting, "preview": preview})
-    if preview or (page.full and meeting.is_internal) or may_see_internal(request.user):
+    if preview or meeting.is_internal or may_see_internal(request.user):
         _private(response)
     return response
 
 
 def render_summary(request, summary, preview: bool = False):
-    """Preview of a public summary, through the meeting page."""
-    meeting = summary.meeting
-    page = selectors.MeetingPage(meeting=meeting, full=False, summary=summary)
-    response = render(request, "meetings/detail.html", {"p": page, "m": meeting, "preview": preview})
-    return _private(response)
-
-
-def detail(request, slug):
-    page = selectors.meeting_page(slug=slug, user=request.user)
-    if page is None:
-        raise Http404(_("Không tìm thấy cuộc họp."))
-    response = render(request, "meetings/detail.html", {"p": page, "m": page.meeting, "preview": False})
-    if (page.full and page.meeting.is_internal) or may_see_internal(request.user):
+    """A public summary at its own address (also the admin preview): only what it says."""
+    context = {
+        "s": summary,
+        "preview": preview,
+        # Staff who may read the record find the way to it; readers never see its address.
+        "meeting_url": summary.meeting.get_absolute_url() if may_see(request.user, summary.meeting) else "",
+    }
+    response = render(request, "meetings/summary.html", context)
+    if preview or summary.is_internal or may_see_internal(request.user):
         _private(response)
     return response
 
 
+def detail(request, slug):
+    """``/giao-ban/<slug>/``: a meeting the user may read, else a public summary at its own
+    address. An internal meeting's slug answers 404 to readers, summary or not."""
+    page = selectors.meeting_page(slug=slug, user=request.user)
+    if page is not None:
+        response = render(request, "meetings/detail.html", {"p": page, "m": page.meeting, "preview": False})
+        if page.meeting.is_internal or may_see_internal(request.user):
+            _private(response)
+        return response
+    summary = selectors.summary_page(slug=slug, user=request.user)
+    if summary is None:
+        raise Http404(_("Không tìm thấy cuộc họp."))
+    return render_summary(request, summary)
+
+
 def calendar_ics(request):
-    """Meetings the reader may see, as iCalendar (anonymous: public ones only)."""
+    """Meetings the reader may read, as iCalendar (anonymous: public ones only; a public
+    summary is no event: it has no time of its own)."""
     entries = [
         {
             "id": m.pk,
-            "title": selectors.shown_title(m),
+            "title": m.title,
             "start": m.start_at,
             "end": m.end_at,
-            "place": m.place if m.full else "",
+            "place": m.place,
             "url": m.get_absolute_url(),
         }
         for m in selectors.listed_meetings(request.user)[:500]
@@ -120,10 +136,7 @@ def calendar_ics(request):
 def attachment(request, pk):
     """A meeting document, only for who may read the meeting in full."""
     item = get_object_or_404(Attachment.objects.select_related("meeting"), pk=pk)
-    page = selectors.build_meeting_page(
-        meeting=item.meeting, user=request.user, at=timezone.now(), staff=may_see_internal(request.user)
-    )
-    if page is None or not page.full:
+    if not may_see(request.user, item.meeting):
         raise Http404(_("Không tìm thấy tài liệu."))
     ext = item.file.name.rsplit(".", 1)[-1].lower()
     content_type = mimetypes.types_map.get("." + ext, "application/octet-stream")
@@ -196,7 +209,8 @@ def directive_detail(request, pk):
     if (refused := _require_staff(request)) is not None:
         return refused
     directive = get_object_or_404(
-        Directive.objects.with_status().select_related("meeting", "lead_unit", "lead_person", "giver"), pk=pk
+        Directive.objects.in_effect().with_status().select_related("meeting", "lead_unit", "lead_person", "giver"),
+        pk=pk,
     )
     may_post = permissions.may_post_progress(request.user, directive)
     form = ProgressForm(initial={"on": timezone.localdate()}) if may_post else None
@@ -229,6 +243,7 @@ def directive_detail(request, pk):
     updates = list(directive.progress_updates.select_related("author__meeting_person").order_by("-on", "-id"))
     context = {
         "d": directive,
+        "meeting_url": directive.meeting.get_absolute_url() if may_see(request.user, directive.meeting) else "",
         "supporting": list(directive.supporting_units.all()),
         "updates": updates,
         "form": form,
@@ -244,7 +259,7 @@ def progress_file(request, pk):
         return refused
     from .models import ProgressUpdate
 
-    update = get_object_or_404(ProgressUpdate, pk=pk)
+    update = get_object_or_404(ProgressUpdate.objects.filter(directive__in=Directive.objects.in_effect()), pk=pk)
     if not update.attachment:
         raise Http404
     ext = update.attachment.name.rsplit(".", 1)[-1].lower()

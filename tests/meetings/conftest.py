@@ -87,6 +87,35 @@ def publish(item, *, author, board):
     return item
 
 
+def approved_directive(meeting, *, text, lead_unit, deadline, number=None, **kw):
+    """A directive of a live meeting as an approved change leaves it (the rows; tests that
+    are not about the approval itself). ``services.add_directive`` refuses a live meeting."""
+    from meetings.deadlines import parse_deadline
+    from meetings.models import Directive
+
+    day, kind = parse_deadline(deadline)
+    if number is None:
+        number = meeting.directives.count() + 1
+    return Directive.objects.create(
+        meeting=meeting, number=number, text=text, lead_unit=lead_unit, deadline=day, deadline_kind=kind, **kw
+    )
+
+
+def act(client, item, action, **data):
+    """Post a workflow action from the admin as the page does: with the version shown."""
+    from django.urls import reverse
+
+    from portal.editorial import services as editorial
+
+    item.refresh_from_db()
+    opts = item._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_transition", args=[item.pk, action])
+    payload = {"version": str(item.version), "revision": str(editorial.latest_revision_number(item)), **data}
+    response = client.post(url, payload)
+    item.refresh_from_db()
+    return response
+
+
 @pytest.fixture
 def january_meeting(editor, board, units, people):
     """The monthly meeting of 10/02/2022 (reference), published as an internal record."""

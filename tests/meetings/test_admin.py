@@ -11,6 +11,8 @@ from django.urls import reverse
 from meetings.models import Attachment, Directive, Meeting, PublicSummary
 from portal.editorial.enums import State
 
+from .conftest import act
+
 
 @pytest.fixture(autouse=True)
 def _vietnamese():
@@ -73,6 +75,14 @@ def form_data(units, people, **overrides):
     return data
 
 
+def publish_fields(item) -> dict:
+    """The publish time as the change form shows it (a live item keeps it)."""
+    from django.utils import timezone
+
+    local = timezone.localtime(item.publish_at)
+    return {"publish_at_0": local.strftime("%d/%m/%Y"), "publish_at_1": local.strftime("%H:%M:%S")}
+
+
 def test_add_page_speaks_vietnamese(client, editor):
     client.force_login(editor)
     html = client.get(reverse("admin:meetings_meeting_add")).content.decode()
@@ -92,9 +102,8 @@ def test_editor_records_meeting_with_two_directives_and_submits(client, editor, 
     assert (d1.deadline.isoformat(), d1.deadline_kind) == ("2022-02-28", "month")
     assert (d2.deadline.isoformat(), d2.deadline_kind) == ("2022-02-20", "date")
     assert list(d1.supporting_units.all()) == [units["office"]]
-    response = client.post(reverse("admin:meetings_meeting_transition", args=[meeting.pk, "submit"]))
+    response = act(client, meeting, "submit")
     assert response.status_code == 302
-    meeting.refresh_from_db()
     assert meeting.state == State.PENDING
     # The change page shows the month deadline the way it was written.
     html = client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk])).content.decode()
@@ -168,13 +177,14 @@ def test_board_publishes_public_summary_through_admin(client, january_meeting, e
     assert response.status_code == 302
     summary = PublicSummary.objects.get()
     assert not summary.is_internal
-    client.post(reverse("admin:meetings_publicsummary_transition", args=[summary.pk, "submit"]))
+    assert summary.slug == "bo-tttt-giao-ban-thang-01-2022", "its own address, from its public title"
+    act(client, summary, "submit")
     client.force_login(board)
-    client.post(reverse("admin:meetings_publicsummary_transition", args=[summary.pk, "publish"]))
-    summary.refresh_from_db()
+    act(client, summary, "publish")
     assert summary.live
     client.logout()
-    assert client.get(january_meeting.get_absolute_url()).status_code == 200
+    assert client.get(summary.get_absolute_url()).status_code == 200
+    assert client.get(january_meeting.get_absolute_url()).status_code == 404
     html = client.get(reverse("admin:meetings_meeting_change", args=[january_meeting.pk]))
     assert html.status_code == 302  # signed out: to the login page
 
@@ -188,17 +198,21 @@ def test_preview_and_board_queue(client, editor, board, units, people):
     html = preview.content.decode()
     assert "Bản xem trước" in html and "Xây dựng kế hoạch chuyển đổi số của Bộ" in html
     assert "private" in preview["Cache-Control"] and "no-store" in preview["Cache-Control"]
-    client.post(reverse("admin:meetings_meeting_transition", args=[meeting.pk, "submit"]))
+    act(client, meeting, "submit")
     client.force_login(board)
     queue = client.get("/admin/cho-duyet/")
     assert queue.status_code == 200 and meeting.title in queue.content.decode()
 
 
-def test_directive_added_to_a_published_meeting_is_kept(client, january_meeting, board, units, people):
-    client.force_login(board)
+def test_directive_added_to_a_published_meeting_waits_for_approval(client, january_meeting, board, board2, units,
+                                                                   people):  # fmt: skip
+    """An old-style post (the inline's own row ids) still works: the change, with the new
+    directive, is held; approving it adds the directive and keeps the existing rows."""
+    client.force_login(board2)
     change = reverse("admin:meetings_meeting_change", args=[january_meeting.pk])
     existing = list(january_meeting.directives.order_by("number"))
-    data = form_data(units, people, title="Tên mới chờ duyệt", edit_version=str(january_meeting.version))
+    data = form_data(units, people, title="Tên mới chờ duyệt", edit_version=str(january_meeting.version),
+                     **publish_fields(january_meeting))  # fmt: skip
     data.update({"directives-TOTAL_FORMS": str(len(existing) + 1), "directives-INITIAL_FORMS": str(len(existing))})
     for i, d in enumerate(existing):
         data.update({
@@ -218,8 +232,14 @@ def test_directive_added_to_a_published_meeting_is_kept(client, january_meeting,
     january_meeting.refresh_from_db()
     assert january_meeting.title == "Hội nghị Giao ban quản lý nhà nước tháng 01/2022", "title change waits"
     assert january_meeting.has_unpublished_changes
+    assert january_meeting.directives.count() == 3, "the new directive waits too"
+    assert act(client, january_meeting, "submit").status_code == 302
+    client.force_login(board)
+    assert act(client, january_meeting, "publish").status_code == 302
+    assert january_meeting.title == "Tên mới chờ duyệt"
     assert january_meeting.directives.count() == 4
     assert january_meeting.directives.get(number=4).deadline.isoformat() == "2022-03-31"
+    assert {d.pk for d in existing} < set(january_meeting.directives.values_list("pk", flat=True))
 
 
 def test_history_pages_in_admin(client, administrator, january_meeting, people, clock):

@@ -90,6 +90,7 @@ def test_generated_rows_are_what_the_workflow_writes(db, client):
 
     # Anonymous readers see the public summaries, not the internal records.
     summary = PublicSummary.objects.filter(live=True).select_related("meeting").first()
-    html = client.get(summary.meeting.get_absolute_url()).content.decode()
+    html = client.get(summary.get_absolute_url()).content.decode()
+    assert client.get(summary.meeting.get_absolute_url()).status_code == 404
     assert summary.title.replace("&", "&amp;") in html and "bang-nhiem-vu" not in html
     assert client.get(reverse("meetings:index")).status_code == 200

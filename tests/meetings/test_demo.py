@@ -28,6 +28,8 @@ def test_demo_loads_twice_without_duplicates(db, client):
     january.refresh_from_db()
     # The statistics demo runs after this one: the second run links the release.
     assert january.stats_release_id is not None
-    # The published public summary is readable anonymously; the internal record is not.
-    html = client.get(january.get_absolute_url()).content.decode()
+    # The published public summary is readable anonymously, at its own address; the
+    # internal record is not.
+    assert client.get(january.get_absolute_url()).status_code == 404
+    html = client.get(PublicSummary.objects.get(meeting=january).get_absolute_url()).content.decode()
     assert "Bộ TT&amp;TT giao ban quản lý nhà nước tháng 01/2022" in html and "bang-nhiem-vu" not in html

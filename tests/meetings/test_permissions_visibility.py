@@ -127,9 +127,11 @@ def test_public_summary_is_published_separately(client, january_meeting, editor,
         text="Hội nghị trực tuyến với 11 điểm cầu.\nNăm 2022 là năm tổng tiến công chuyển đổi số.",
     )
     wf.save_new(item=summary, user=editor)
-    url = january_meeting.get_absolute_url()
+    url = summary.get_absolute_url()
+    assert url != january_meeting.get_absolute_url()
     assert client.get(url).status_code == 404, "a draft summary is not public"
     publish(summary, author=editor, board=board)
+    assert client.get(january_meeting.get_absolute_url()).status_code == 404, "the record's address stays internal"
     page = client.get(url)
     assert page.status_code == 200
     html = page.content.decode()

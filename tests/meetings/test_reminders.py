@@ -97,6 +97,8 @@ def test_two_processes_at_once_send_each_reminder_once(tmp_path):
         services.add_directive(
             meeting=meeting, text=f"Nhiệm vụ {i}", lead_unit=unit, lead_person=lead, deadline="20/02/2022"
         )
+    # The record approved (directives take effect), as the workflow leaves it.
+    Meeting.objects.filter(pk=meeting.pk).update(live=True, state="published", publish_at=meeting.start_at)
 
     sent_file = tmp_path / "sent.txt"
     env = dict(os.environ)

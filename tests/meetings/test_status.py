@@ -9,6 +9,8 @@ from meetings import selectors, services
 from meetings.enums import DirectiveStatus
 from meetings.models import Directive
 
+from .conftest import approved_directive
+
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -54,13 +56,12 @@ def test_progress_then_completion(january_meeting, people, clock):
 
 def test_on_time_and_late_counts_per_unit(january_meeting, units, people, clock):
     dx, office, personnel = units["dx"], units["office"], units["personnel"]
-    services.add_directive(
-        meeting=january_meeting, text="Ban hành tiêu chí đánh giá dự án chuyển đổi số.",
-        lead_unit=dx, deadline="15/03/2022",
-    )  # fmt: skip
-    services.add_directive(
-        meeting=january_meeting, text="Thành lập Tổ hậu kiểm, giám sát đầu tư chuyển đổi số.",
-        lead_unit=dx, deadline="trong tháng 03/2022",
+    approved_directive(
+        january_meeting, text="Ban hành tiêu chí đánh giá dự án chuyển đổi số.", lead_unit=dx, deadline="15/03/2022"
+    )
+    approved_directive(
+        january_meeting, text="Thành lập Tổ hậu kiểm, giám sát đầu tư chuyển đổi số.", lead_unit=dx,
+        deadline="trong tháng 03/2022",
     )  # fmt: skip
     admin = User.objects.create_superuser("quantri_tt", "qt@mic.gov.vn", "x")
     admin.is_staff = True
