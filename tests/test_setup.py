@@ -61,6 +61,7 @@ def test_demo_loader_is_idempotent_and_uses_demo_password(monkeypatch):
         ("bientap", "Biên tập viên"),
         ("banbientap", "Ban Biên tập"),
         ("quantri", "Quản trị"),
+        ("vanphong", "Văn phòng"),
     ]:
         user = User.objects.get(username=username)
         assert user.check_password("mat-khau-demo-2026")

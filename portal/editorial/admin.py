@@ -59,7 +59,7 @@ class EditorialAdminForm(forms.ModelForm):
         if self.instance.pk and cleaned.get("edit_version") is None:
             # Never "no check": a post without the version it started from is refused.
             raise ValidationError(self.MISSING_VERSION)
-        if self.instance.pk and not self.errors:
+        if self.instance.pk and not self.errors and not getattr(self, "probe", False):
             data = {}
             for field in type(self.instance).revision_fields():
                 if field.name not in cleaned:
@@ -232,13 +232,17 @@ class EditorialAdmin(admin.ModelAdmin):
         ] + super().get_urls()
 
     def transition_view(self, request, pk, action):
+        """Apply a workflow action. The action's buttons belong to the change form: when
+        the form carries unsaved edits they are saved first (as a revision, through the
+        usual checks) and the action applies to that new version; otherwise it applies
+        to the version the page showed, or to nothing if the item changed since."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         obj = get_object_or_404(self.model, pk=pk)
         if action not in Action.values:
             raise PermissionDenied(_("Thao tác không tồn tại."))
         publish_at = None
-        raw = (request.POST.get("publish_at") or "").strip()
+        raw = (request.POST.get(f"wf_publish_at_{action}") or request.POST.get("publish_at") or "").strip()
         if raw:
             try:
                 parsed = parse_datetime(raw)
@@ -248,15 +252,31 @@ class EditorialAdmin(admin.ModelAdmin):
                 messages.error(request, _("Thời điểm xuất bản không hợp lệ."))
                 return HttpResponseRedirect(self._change_url(obj))
             publish_at = timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
+        comment = request.POST.get(f"wf_comment_{action}") or request.POST.get("comment", "")
+        expected_version = _int_or_none(request.POST.get("version"))
+        shown_revision = _int_or_none(request.POST.get("revision"))
+        if "edit_version" in request.POST and self.has_change_permission(request, obj):
+            if self._has_posted_edits(request, obj):
+                response = self.changeform_view(request, str(obj.pk))
+                saved = type(obj).objects.get(pk=obj.pk)
+                if response.status_code != 302 or saved.version == obj.version:
+                    messages.warning(
+                        request,
+                        _("“%(action)s” chưa được thực hiện: hãy xem lại biểu mẫu rồi bấm lại.")
+                        % {"action": Action(action).label},
+                    )
+                    return response
+                obj = saved
+                expected_version, shown_revision = obj.version, services.latest_revision_number(obj)
         try:
             services.transition(
                 item=obj,
                 action=action,
                 user=request.user,
-                comment=request.POST.get("comment", ""),
+                comment=comment,
                 publish_at=publish_at,
-                expected_version=_int_or_none(request.POST.get("version")),
-                shown_revision=_int_or_none(request.POST.get("revision")),
+                expected_version=expected_version,
+                shown_revision=shown_revision,
                 require_version=True,
             )
         except services.StaleVersion as exc:
@@ -272,6 +292,31 @@ class EditorialAdmin(admin.ModelAdmin):
             % {"action": Action(action).label, "state": obj.state_label()},
         )
         return HttpResponseRedirect(self._change_url(obj))
+
+    def _has_posted_edits(self, request, obj) -> bool:
+        """Does the posted change form differ from what the page showed (its revision)?
+        Compared as revision data after cleaning, so a rich-text editor's re-serialising
+        of an unchanged text is no edit; an invalid form counts as edits (to show errors)."""
+        shown = services.content_of_revision(item=obj, number=_int_or_none(request.POST.get("revision")))
+        working, m2m = services.working_copy(type(obj).objects.get(pk=obj.pk))
+        working._working_m2m = m2m
+        form = self.get_form(request, working, change=True)(request.POST, request.FILES, instance=working)
+        form.probe = True  # only looking: the version check (and its kept revision) runs when saving
+        if not form.is_valid():
+            return True
+        model_fields = {f.name for f in type(obj)._meta.get_fields()}
+        if any(n not in model_fields and n != "edit_version" and form.cleaned_data.get(n) for n in form.changed_data):
+            return True  # a field outside the model, such as a new cover upload
+        after_m2m = {
+            f.name: [o.pk for o in form.cleaned_data[f.name]]
+            for f in type(obj).revision_fields()
+            if f.many_to_many and f.name in form.cleaned_data
+        }
+        posted = services.serialize(item=form.instance, m2m={**(m2m or {}), **after_m2m})
+        if any(posted.get(key) != value for key, value in shown.items()):
+            return True
+        formsets, _inlines = self._create_formsets(request, working, change=True)
+        return any(fs.has_changed() for fs in formsets)
 
     def refusal(self, request, obj, reason: str, *, status: int = 403, shown=None, current=None):
         """The refused action's reason, in the admin, with links back (and, when the item

@@ -96,6 +96,14 @@ def latest_draft_revision(item: EditorialModel) -> Revision | None:
     return revisions_of(item).filter(kind=RevisionKind.SAVE).order_by("-number").first()
 
 
+def pending_revision(item: EditorialModel) -> Revision | None:
+    """The change to a live item that waits for approval: the newest revision saved after
+    the last published one (none when every save since was approved)."""
+    revisions = revisions_of(item)
+    last_published = revisions.filter(kind=RevisionKind.PUBLISHED).aggregate(n=Max("number"))["n"] or 0
+    return revisions.filter(kind=RevisionKind.SAVE, number__gt=last_published).order_by("-number").first()
+
+
 def record_revision(
     *,
     item: EditorialModel,
@@ -203,7 +211,7 @@ def record_deferred_change(
     changed parts (a part not given is kept as the last pending change had it, else as
     its rows are)."""
     stored = type(item).objects.get(pk=item.pk)
-    pending = latest_draft_revision(stored) if stored.has_unpublished_changes else None
+    pending = pending_revision(stored)
     kept = {p.key: pending.data[p.key] for p in registry.parts_of(type(item)) if pending and p.key in pending.data}
     data = serialize(item=item, m2m=m2m, parts={**kept, **(parts or {})})
     item.state = stored.state
@@ -216,7 +224,7 @@ def working_copy(item: EditorialModel) -> tuple[EditorialModel, dict[str, list[i
     item._working_parts = None
     if not item.has_unpublished_changes:
         return item, None
-    revision = latest_draft_revision(item)
+    revision = pending_revision(item)
     if revision is None:
         return item, None
     m2m = restore(item=item, data=revision.data)
@@ -228,7 +236,7 @@ def working_parts(item: EditorialModel) -> dict[str, Any]:
     """Each part as editors see it: the pending change's, else the rows'."""
     pending = getattr(item, "_working_parts", None)
     if pending is None and item.has_unpublished_changes:
-        revision = latest_draft_revision(item)
+        revision = pending_revision(item)
         pending = revision.data if revision is not None else None
     return {
         p.key: (pending[p.key] if pending and p.key in pending else p.dump(item)) for p in registry.parts_of(type(item))
@@ -254,9 +262,12 @@ def _log(*, item, action, from_state, to_state, user, comment="", publish_at=Non
 def _apply_pending_change(item: EditorialModel) -> None:
     if not item.has_unpublished_changes:
         return
-    revision = latest_draft_revision(item)
+    revision = pending_revision(item)
     if revision is not None:
+        published_at = item.publish_at
         m2m = restore(item=item, data=revision.data)
+        if item.live and item.publish_at is None:
+            item.publish_at = published_at  # a blank publish time keeps a live item's own
         item.save()
         for name, ids in m2m.items():
             getattr(item, name).set(ids)
@@ -276,7 +287,22 @@ class StaleVersion(permissions.TransitionNotAllowed):
 
 
 def latest_revision_number(item: EditorialModel) -> int:
-    return revisions_of(item).aggregate(n=Max("number"))["n"] or 0
+    """The number of the revision holding what editors see now (a text refused by a
+    concurrent edit is kept as a revision too, but is nobody's current content)."""
+    return revisions_of(item).exclude(kind=RevisionKind.CONFLICT).aggregate(n=Max("number"))["n"] or 0
+
+
+def content_of_revision(*, item: EditorialModel, number: int | None) -> dict:
+    """The content fields of revision ``number`` as ``serialize`` gives them (values
+    parsed back from JSON), or of the working copy when there is no such revision."""
+    base = type(item).objects.get(pk=item.pk)
+    revision = revisions_of(item).filter(number=number).first() if number else None
+    if revision is None:
+        base, m2m = working_copy(base)
+    else:
+        m2m = restore(item=base, data=revision.data)
+    data = serialize(item=base, m2m=m2m or None)
+    return {k: v for k, v in data.items() if k not in {p.key for p in registry.parts_of(type(item))}}
 
 
 def _check_shown_version(*, locked: EditorialModel, expected_version, shown_revision) -> None:

@@ -27,7 +27,7 @@ def _jpeg(tmp_path):
 
 
 def _workflow(page, action_label, reason=None):
-    form = page.locator("form.wf-action", has=page.get_by_role("button", name=action_label))
+    form = page.locator(".wf-action", has=page.get_by_role("button", name=action_label))
     if reason:
         form.locator("textarea").fill(reason)
     form.get_by_role("button", name=action_label).click()

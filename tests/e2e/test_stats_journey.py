@@ -58,7 +58,7 @@ def _csv_file(tmp_path):
 
 
 def _workflow(page, action_label):
-    form = page.locator("form.wf-action", has=page.get_by_role("button", name=action_label))
+    form = page.locator(".wf-action", has=page.get_by_role("button", name=action_label))
     form.get_by_role("button", name=action_label).click()
 
 

@@ -301,3 +301,92 @@ def test_secretariat_neither_writes_nor_reads_unpublished_content(client, report
     item.refresh_from_db()
     assert item.state == State.DRAFT
     assert not wf.revisions_of(item).filter(kind=RevisionKind.CONFLICT).exists()
+
+
+# -- an action taken from a form with unsaved edits saves them first ----------------------
+
+
+def act_from_form(client, item, action, **form):
+    """Press a workflow button of the change page: the whole change form is posted to the
+    action's address, with the page's version and revision."""
+    data = {**factories.article_form_data(item, **form), **factories.shown(item)}
+    return client.post(transition_url(item, action), data)
+
+
+def test_return_from_a_form_with_a_corrected_title_keeps_the_correction(client, reporter, board):
+    item = factories.article_in_state(State.PENDING, author=reporter, title="Tiêu đề có lỗi chínhh tả")
+    client.force_login(board)
+    response = act_from_form(
+        client, item, Action.RETURN, title="Tiêu đề đã sửa chính tả", wf_comment_return="Cần thêm nguồn."
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.state == State.RETURNED and item.title == "Tiêu đề đã sửa chính tả"
+    last = wf.revisions_of(item).filter(kind=RevisionKind.SAVE).first()
+    assert last.created_by == board and last.data["title"] == "Tiêu đề đã sửa chính tả"
+    assert wf.history_of(item).last().comment == "Cần thêm nguồn."
+
+
+def test_publish_from_a_form_with_edits_saves_them_and_then_needs_another_member(client, reporter, board, board2):
+    item = factories.article_in_state(State.PENDING, author=reporter, body="<p>Doanh thu đạt 100 tỷ đồngg.</p>")
+    client.force_login(board)
+    response = act_from_form(client, item, Action.PUBLISH, body="<p>Doanh thu đạt 100 tỷ đồng.</p>")
+    assert response.status_code == 403  # the board member is now an author of the change
+    item.refresh_from_db()
+    assert item.body == "<p>Doanh thu đạt 100 tỷ đồng.</p>"  # the fix is kept, not lost
+    assert item.state == State.PENDING and not item.live
+    client.force_login(board2)
+    assert act_from_form(client, item, Action.PUBLISH).status_code == 302
+    item.refresh_from_db()
+    assert item.live and item.body == "<p>Doanh thu đạt 100 tỷ đồng.</p>"
+
+
+def test_action_from_an_unchanged_form_saves_nothing(client, reporter, board):
+    item = factories.article_in_state(State.PENDING, author=reporter)
+    revisions = wf.revisions_of(item).count()
+    client.force_login(board)
+    assert act_from_form(client, item, Action.PUBLISH).status_code == 302
+    item.refresh_from_db()
+    assert item.live
+    assert wf.revisions_of(item).filter(kind=RevisionKind.SAVE).count() == revisions
+
+
+def test_action_from_a_form_with_edits_over_a_newer_version_is_refused_and_kept(client, reporter, editor, board):
+    item = factories.article_in_state(State.PENDING, author=reporter, title="Bản A")
+    stale = factories.article_form_data(item, title="Bản của Ban Biên tập")
+    shown = factories.shown(item)
+    client.force_login(editor)
+    client.post(change_url(item), factories.article_form_data(item, title="Bản B của biên tập viên"))
+    client.force_login(board)
+    response = client.post(transition_url(item, Action.RETURN), {**stale, **shown, "wf_comment_return": "Sửa lại."})
+    assert response.status_code == 200
+    assert "KHÔNG ghi đè" in response.content.decode()
+    item.refresh_from_db()
+    assert item.title == "Bản B của biên tập viên" and item.state == State.PENDING
+    kept = wf.revisions_of(item).filter(kind=RevisionKind.CONFLICT).first()
+    assert kept.data["title"] == "Bản của Ban Biên tập"
+
+
+def test_change_page_buttons_belong_to_the_change_form(client, reporter, board):
+    item = factories.article_in_state(State.PENDING, author=reporter)
+    client.force_login(board)
+    page = client.get(change_url(item)).content.decode()
+    button = re.search(r'<button[^>]*id="wf-btn-publish"[^>]*>', page).group(0)
+    assert 'form="article_form"' in button and "quy-trinh/publish/" in button
+    assert re.search(r'<input type="hidden" form="article_form" name="version" value="\d+">', page)
+
+
+def test_finding2_publish_button_of_a_page_showing_text_a_after_text_b_was_saved(client, reporter, editor, board):
+    """The page still open shows A and the board changed nothing on it: the whole form is
+    posted with the action, and it is refused as stale (not saved as an edit of A)."""
+    item = factories.article_in_state(State.PENDING, author=reporter, body="<p>Văn bản A.</p>")
+    page_form = {**factories.article_form_data(item), **factories.shown(item)}
+    client.force_login(editor)
+    client.post(change_url(item), factories.article_form_data(item, body="<p>Văn bản B.</p>"))
+    client.force_login(board)
+    response = client.post(transition_url(item, Action.PUBLISH), page_form)
+    assert response.status_code == 409
+    assert "so-sanh/?a=" in response.content.decode()
+    item.refresh_from_db()
+    assert item.state == State.PENDING and not item.live and item.body == "<p>Văn bản B.</p>"
+    assert not wf.revisions_of(item).filter(kind=RevisionKind.CONFLICT).exists()

@@ -134,7 +134,7 @@ def test_hostile_change_to_a_live_article_is_clean_in_preview_and_after_approval
 
     wf.transition(item=item, action=Action.SUBMIT, user=board)
     client.force_login(board2)
-    client.post(reverse("admin:news_article_transition", args=[item.pk, "publish"]))
+    client.post(reverse("admin:news_article_transition", args=[item.pk, "publish"]), factories.shown(item))
     client.logout()
     page = client.get(item.get_absolute_url()).content.decode()
     assert "Bản sửa." in page

@@ -1,6 +1,6 @@
 """Demo content: one account per role and each app's demo items.
 
-Accounts ``phongvien``, ``bientap``, ``banbientap``, ``quantri`` get the password in
+Accounts ``phongvien``, ``bientap``, ``banbientap``, ``quantri``, ``vanphong`` get the password in
 ``DEMO_PASSWORD``; without it a random one is printed once. Each installed app may
 provide ``<app>/demo.py`` with ``load(*, users, stdout)``; it must be idempotent
 (running ``make run`` twice reuses what exists and loses nothing).
@@ -24,6 +24,7 @@ ACCOUNTS = [
     ("bientap", Role.EDITOR, "Trần Văn Hùng", "Biên tập viên"),
     ("banbientap", Role.BOARD, "Lê Thị Thu Hà", "Ban Biên tập"),
     ("quantri", Role.ADMIN, "Phạm Quốc Anh", "Quản trị"),
+    ("vanphong", Role.SECRETARIAT, "Đỗ Thị Lan", "Văn phòng"),
 ]
 
 
