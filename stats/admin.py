@@ -1,9 +1,9 @@
 """Statistics in the admin: the release grid (every indicator of every sector, with the
-previous values beside), file import, the template to download, and the catalogue."""
+previous values beside), file import, the template to download, the catalogue and the
+pre-release list. During a release's embargo its figures open only to the roles and
+people ``stats.access`` names, and every view is logged and listed on the release."""
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,18 +11,21 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.core.formatting import format_number
+from portal.core.text import person_name
 from portal.editorial import permissions
+from portal.editorial import services as wf
 from portal.editorial.admin import EditorialAdmin, RoleManagedAdmin
 from portal.editorial.enums import Role
 
-from . import selectors, services, templates_xlsx, views
+from . import access, parts, selectors, services, templates_xlsx, views
 from .importers import ImportRefused
-from .models import AnnouncedRelease, Correction, Indicator, Release, Sector, Value
+from .models import AnnouncedRelease, Correction, Indicator, PreReleaseAccess, Release, Sector, Value
 
 
 class CatalogueAdmin(RoleManagedAdmin):
@@ -50,7 +53,30 @@ class IndicatorAdmin(CatalogueAdmin):
 
 @admin.register(AnnouncedRelease)
 class AnnouncedReleaseAdmin(CatalogueAdmin):
+    """The calendar readers are told: editors announce a period, but moving or removing a
+    date already announced is the board's (or Quản trị's) decision, recorded in the
+    change log."""
+
+    change_roles = frozenset({Role.BOARD, Role.ADMIN})
+    delete_roles = frozenset({Role.BOARD, Role.ADMIN})
     list_display = ("__str__", "planned_at", "note")
+
+
+@admin.register(PreReleaseAccess)
+class PreReleaseAccessAdmin(RoleManagedAdmin):
+    """The named pre-release list, kept by the board and Quản trị (each change logged)."""
+
+    view_roles = frozenset({Role.EDITOR, Role.BOARD, Role.ADMIN})
+    add_roles = change_roles = delete_roles = frozenset({Role.BOARD, Role.ADMIN})
+    list_display = ("__str__", "user", "note", "added_at")
+    search_fields = ("user__username", "user__first_name", "user__last_name", "note")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            from django.contrib.auth import get_user_model
+
+            kwargs["queryset"] = get_user_model().objects.filter(is_active=True, is_staff=True).order_by("username")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class CorrectionInline(admin.TabularInline):
@@ -73,7 +99,7 @@ class ReleaseAdmin(EditorialAdmin):
     list_display = ("__str__", "state_badge", "publish_at", "created_by", "updated_at")
     list_filter = EditorialAdmin.list_filter + ("year",)
     ordering = ("-year", "-month")
-    readonly_fields = ("grid_link", "data_check")
+    readonly_fields = ("grid_link", "data_check", "pre_release_views")
     inlines = (CorrectionInline,)
     fieldsets = (
         (None, {"fields": ("year", "month", "grid_link", "data_check", "notes", "notes_en")}),
@@ -83,11 +109,89 @@ class ReleaseAdmin(EditorialAdmin):
                 "fields": ("is_internal", "publish_at", "expire_at", "edit_version"),
                 "description": gettext_lazy(
                     "Thời điểm xuất bản trong tương lai là thời điểm hết cấm công bố (embargo): "
-                    "trước giờ đó chỉ cán bộ có quyền xem trước được số liệu."
+                    "trước giờ đó chỉ Biên tập viên, Ban Biên tập, Quản trị và danh sách xem trước số liệu "
+                    "được mở số liệu, và mỗi lượt xem được ghi lại."
                 ),
             },
         ),
+        (gettext_lazy("Xem số liệu trước khi công bố"), {"fields": ("pre_release_views",)}),
     )
+
+    # -- during an embargo the figures open to the privileged roles only -----------------
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        if obj is not None and access.under_embargo(obj):
+            return allowed and access.is_privileged(request.user)
+        return allowed
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if obj is not None and access.under_embargo(obj):
+            return allowed and access.is_privileged(request.user)
+        return allowed
+
+    def save_model(self, request, obj, form, change):
+        """As the workflow's admin saves, but a change to a live release carries its figures
+        and catalogue as editors saw them before this save (the pending change's, else the
+        rows): not the parts of an older draft revision."""
+        if not change:
+            return super().save_model(request, obj, form, change)
+        parts_before = wf.working_parts(Release.objects.get(pk=obj.pk))
+        try:
+            obj._deferred = wf.save_existing(item=obj, user=request.user)
+        except permissions.TransitionNotAllowed as exc:
+            raise PermissionDenied(str(exc)) from exc
+        if obj._deferred:
+            wf.record_deferred_change(item=obj, user=request.user, m2m={}, parts=parts_before)
+        return None
+
+    def _open_figures(self, request, release, what: str) -> None:
+        """Refuse (403, in Vietnamese) unless the user may open the release's figures now;
+        log the view when it comes before readers may see them."""
+        if not access.may_open_figures(request.user, release):
+            raise PermissionDenied(access.refusal_reason(release))
+        if access.under_embargo(release):
+            wf.log_preview(item=release, user=request.user, what=what)
+
+    def preview_view_admin(self, request, pk):
+        release = get_object_or_404(Release, pk=pk)
+        self._open_figures(request, release, access.PREVIEW)
+        # Editors see the change awaiting approval; the pre-release list the approved release.
+        pending = permissions.may_view_content_in_admin(request.user)
+        if pending:
+            release, _m2m = wf.working_copy(release)
+        response = views.render_release(request, release, preview=True, pending=pending)
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def compare_view(self, request, pk):
+        release = get_object_or_404(Release, pk=pk)
+        if not self.has_view_permission(request, release):
+            raise PermissionDenied(access.refusal_reason(release))
+        if access.under_embargo(release):
+            wf.log_preview(item=release, user=request.user, what=access.COMPARE)
+        return super().compare_view(request, pk)
+
+    @admin.display(description=gettext_lazy("Lượt xem trước khi công bố"))
+    def pre_release_views(self, obj):
+        if not obj or not obj.pk:
+            return "—"
+        views_ = list(wf.previews_of(obj)[:200])
+        if not views_:
+            return _("Chưa có ai mở số liệu của kỳ này trong thời gian cấm công bố.")
+        head = format_html(
+            "<tr><th scope='col'>{}</th><th scope='col'>{}</th><th scope='col'>{}</th></tr>",
+            _("Lúc"),
+            _("Người xem"),
+            _("Đã xem"),
+        )
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            ((timezone.localtime(v.at).strftime("%d/%m/%Y %H:%M:%S"), person_name(v.user), v.what) for v in views_),
+        )
+        return format_html('<table id="luot-xem-truoc">{}{}</table>', head, rows)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
@@ -97,7 +201,7 @@ class ReleaseAdmin(EditorialAdmin):
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is None:
-            return ((None, {"fields": ("year", "month", "notes", "notes_en")}),) + fieldsets[1:]
+            return ((None, {"fields": ("year", "month", "notes", "notes_en")}),) + tuple(fieldsets[1:2])
         return fieldsets
 
     @admin.display(description=gettext_lazy("Bảng số liệu"))
@@ -132,7 +236,10 @@ class ReleaseAdmin(EditorialAdmin):
 
     def _grid_context(self, request, release, *, errors=None, posted=None):
         indicators = selectors.all_indicators()
-        values = {v.indicator_id: v for v in Value.objects.filter(release=release)}
+        # What editors work on (the change awaiting approval, else the rows) and, for a
+        # live release, what readers see beside it.
+        working = services.working_values(release)
+        published = parts.value_rows(release) if release.live else {}
         py, pm = selectors.previous_period(release.year, release.month)
         base = {
             (r.year, r.month): r.pk
@@ -146,15 +253,16 @@ class ReleaseAdmin(EditorialAdmin):
         )
         sectors = []
         for ind in indicators:
-            v = values.get(ind.pk)
+            row = working.get(ind.code)
+            shown_row = published.get(ind.code)
+            value = parts.to_decimal(row[0]) if row else None
             if posted is not None:
                 shown, note = posted.get(f"value-{ind.pk}", ""), posted.get(f"note-{ind.pk}", "")
-            elif v is not None:
-                val = v.pending_value if v.has_pending else v.value
-                shown = format_number(Decimal(selectors.plain_number(val))) if val is not None else ""
-                note = v.pending_note if v.has_pending else v.note
             else:
-                shown, note = "", ""
+                shown = format_number(value) if value is not None else ""
+                note = row[1] if row else ""
+            published_value = parts.to_decimal(shown_row[0]) if shown_row else None
+            pending = release.has_unpublished_changes and (list(row or []) != list(shown_row or []))
             if not sectors or sectors[-1]["sector"].pk != ind.sector_id:
                 sectors.append({"sector": ind.sector, "rows": []})
             sectors[-1]["rows"].append(
@@ -162,8 +270,8 @@ class ReleaseAdmin(EditorialAdmin):
                     "indicator": ind,
                     "value": shown,
                     "note": note,
-                    "pending": bool(v and v.has_pending),
-                    "published": format_number(v.value, ind.decimals) if v and v.value is not None else "",
+                    "pending": bool(release.live and pending),
+                    "published": format_number(published_value, ind.decimals) if published_value is not None else "",
                     "previous": format_number(prev_vals.get(ind.pk), ind.decimals),
                     "year_ago": format_number(ago_vals.get(ind.pk), ind.decimals),
                     "error": (errors or {}).get(ind.pk, ""),
@@ -186,8 +294,7 @@ class ReleaseAdmin(EditorialAdmin):
 
     def grid_view(self, request, pk):
         release = get_object_or_404(Release, pk=pk)
-        if not self.has_view_permission(request, release):
-            raise PermissionDenied
+        self._open_figures(request, release, access.GRID)
         if request.method == "POST":
             if not permissions.may_edit(request.user, release):
                 raise PermissionDenied(_("Bạn không được sửa kỳ công bố này."))
@@ -203,6 +310,7 @@ class ReleaseAdmin(EditorialAdmin):
                     user=request.user,
                     correction_note=request.POST.get("correction_note", ""),
                     expected_version=_int_or_none(request.POST.get("edit_version")),
+                    require_version=True,
                 )
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
@@ -232,6 +340,8 @@ class ReleaseAdmin(EditorialAdmin):
         grid = reverse("admin:stats_release_grid", args=[pk])
         if request.method != "POST":
             return HttpResponseRedirect(grid)
+        if not access.may_open_figures(request.user, release):
+            raise PermissionDenied(access.refusal_reason(release))
         if not permissions.may_edit(request.user, release):
             raise PermissionDenied(_("Bạn không được sửa kỳ công bố này."))
         upload = request.FILES.get("file")
@@ -245,6 +355,8 @@ class ReleaseAdmin(EditorialAdmin):
                 filename=upload.name,
                 user=request.user,
                 correction_note=request.POST.get("correction_note", ""),
+                expected_version=_int_or_none(request.POST.get("edit_version")),
+                require_version=True,
             )
         except ImportRefused as exc:
             messages.error(
@@ -262,8 +374,7 @@ class ReleaseAdmin(EditorialAdmin):
 
     def template_view(self, request, pk):
         release = get_object_or_404(Release, pk=pk)
-        if not self.has_view_permission(request, release):
-            raise PermissionDenied
+        self._open_figures(request, release, access.TEMPLATE)
         body = templates_xlsx.template_xlsx(release=release)
         response = HttpResponse(body, content_type=views.CONTENT_TYPES["xlsx"])
         response["Content-Disposition"] = f'attachment; filename="mau-nhap-thong-ke-{release.period}.xlsx"'
@@ -271,8 +382,7 @@ class ReleaseAdmin(EditorialAdmin):
 
     def template_csv_view(self, request, pk):
         release = get_object_or_404(Release, pk=pk)
-        if not self.has_view_permission(request, release):
-            raise PermissionDenied
+        self._open_figures(request, release, access.TEMPLATE)
         body = templates_xlsx.template_csv(release=release)
         response = HttpResponse(body, content_type=views.CONTENT_TYPES["csv"])
         response["Content-Disposition"] = f'attachment; filename="mau-nhap-thong-ke-{release.period}.csv"'

@@ -14,10 +14,11 @@ class StatsConfig(AppConfig):
 
         from . import signal_handlers  # noqa: F401
         from .models import Indicator, Release
+        from .parts import PARTS
         from .selectors import home_section, indicator_document, release_document
         from .sitemaps import IndicatorSitemap, ReleaseSitemap
 
-        editorial_registry.register(Release)
+        editorial_registry.register(Release, parts=PARTS)
         search_registry.register(Release, to_document=release_document)
         search_registry.register(Indicator, to_document=indicator_document)
         home.register(home_section, order=20)

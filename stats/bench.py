@@ -34,6 +34,7 @@ from portal.search.models import SearchDocument
 from portal.search.services import index_item
 
 from .models import Indicator, Release, Value
+from .parts import CATALOGUE, VALUES, current_catalogue, plain
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 YEARS = 20
@@ -336,11 +337,22 @@ def generate(*, user, stdout, rng, years: int = YEARS, now: dt.datetime | None =
                 for ind in indicators
             ]
             Value.objects.bulk_create(values, batch_size=5000)
+            # The indicators as every release shows them, fixed at its approval.
+            catalogue = current_catalogue()
+            Release.objects.filter(pk__in=[r.pk for r in releases]).update(catalogue=catalogue)
+            by_code = {ind.pk: ind.code for ind in indicators}
             revisions, logs = [], []
             for release, (_created, saved, submitted, approved) in zip(releases, times, strict=True):
-                draft = wf.serialize(item=release)
+                release_parts = {
+                    VALUES.key: {
+                        by_code[ind.pk]: [plain(figures[ind.pk][(release.year, release.month)]), "", ""]
+                        for ind in indicators
+                    },
+                    CATALOGUE.key: catalogue,
+                }
+                draft = wf.serialize(item=release, parts=release_parts)
                 draft["publish_at"] = None  # the reporter leaves the time to the board
-                published = wf.serialize(item=release)
+                published = wf.serialize(item=release, parts=release_parts)
                 revisions += [
                     Revision(content_type=ct, object_id=release.pk, number=1, kind=RevisionKind.SAVE,
                              state=State.DRAFT, data=draft, created_by=user, created_at=saved),

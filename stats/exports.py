@@ -114,10 +114,9 @@ def release_xlsx(*, release, tables: list[SectorTable]) -> bytes:
         cell.font = bold
     for table in tables:
         for row in table.rows:
-            ind = row.indicator
             defs.append(
-                [neutralise(row.code), neutralise(row.name), neutralise(row.unit), neutralise(ind.definition),
-                 neutralise(ind.source_unit)]
+                [neutralise(row.code), neutralise(row.name), neutralise(row.unit), neutralise(row.definition),
+                 neutralise(row.source_unit)]
             )  # fmt: skip
     for col, w in zip(range(1, 6), (26, 60, 18, 80, 30), strict=True):
         defs.column_dimensions[get_column_letter(col)].width = w
@@ -158,7 +157,7 @@ def release_json(*, release, tables: list[SectorTable], corrections, url: str, v
                         "change_previous_month_pct": _num(r.mom),
                         "change_year_on_year_pct": _num(r.yoy),
                         "note": r.note,
-                        "parent": r.indicator.parent.code if r.indicator.parent_id and r.indicator.parent else None,
+                        "parent": r.parent_code,
                     }
                     for r in t.rows
                 ],

@@ -1,9 +1,11 @@
 """Monthly sector statistics: sectors, indicators, releases and their values.
 
-A release passes through the editorial workflow like a news article. Its values live in
-``Value`` rows; while a release is live, edits are kept as *pending* values and become
-what readers see only when the board approves them (a correction, recorded with its
-note and the superseded figures).
+A release passes through the editorial workflow like a news article. Its figures live in
+``Value`` rows and, with the indicators' names and units as the release shows them
+(``Release.catalogue``), in every revision of the release (``stats.parts``): while a
+release is live, edits wait in the workflow's pending revision and reach the rows only
+when the board approves them (a correction, recorded with its note and the superseded
+figures).
 """
 
 from __future__ import annotations
@@ -84,6 +86,12 @@ class Release(EditorialModel):
     month = models.PositiveSmallIntegerField(_("tháng"), choices=[(m, str(m)) for m in range(1, 13)])
     notes = models.TextField(_("ghi chú"), blank=True)
     notes_en = models.TextField(_("ghi chú (tiếng Anh)"), blank=True)
+    # The indicators as this release shows them to readers (code -> name, unit, decimals,
+    # definition, sector…), fixed when the board approves the release: renaming an
+    # indicator in the catalogue reaches a published release only through a correction.
+    # Empty until first approved (the current catalogue is shown meanwhile). Kept in every
+    # revision as the "catalogue" part, not as a revision field.
+    catalogue = models.JSONField(_("danh mục chỉ tiêu khi duyệt"), default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("kỳ công bố số liệu")
@@ -117,10 +125,6 @@ class Value(models.Model):
     value = models.DecimalField(_("giá trị"), max_digits=24, decimal_places=6, null=True, blank=True)
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
     note_en = models.CharField(_("ghi chú (tiếng Anh)"), max_length=500, blank=True)
-    # An edit of a live release waits here until the board approves it.
-    has_pending = models.BooleanField(_("có sửa đổi chờ duyệt"), default=False)
-    pending_value = models.DecimalField(_("giá trị chờ duyệt"), max_digits=24, decimal_places=6, null=True, blank=True)
-    pending_note = models.CharField(_("ghi chú chờ duyệt"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("giá trị")
@@ -153,6 +157,32 @@ class Correction(models.Model):
 
     def __str__(self) -> str:
         return _("Đính chính lần %(n)s") % {"n": self.number}
+
+
+class PreReleaseAccess(models.Model):
+    """The named pre-release list: staff accounts that may open a release's figures (admin
+    preview, grid, import templates) during its embargo, besides the editors, the board
+    and Quản trị. Kept by the board and Quản trị; every view is logged."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        on_delete=models.CASCADE,
+        related_name="stats_pre_release",
+        help_text=_("Tài khoản cán bộ (có quyền đăng nhập trang quản trị)."),
+    )
+    note = models.CharField(
+        _("ghi chú"), max_length=300, blank=True, help_text=_("Ví dụ: chức vụ, lý do được xem trước.")
+    )
+    added_at = models.DateTimeField(_("thêm lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("người được xem trước số liệu")
+        verbose_name_plural = _("danh sách xem trước số liệu")
+        ordering = ["user__username"]
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
 
 
 class AnnouncedRelease(models.Model):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q, QuerySet
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -121,6 +122,9 @@ class Row:
     year_ago: Decimal | None = None
     mom: Decimal | None = None
     yoy: Decimal | None = None
+    definition: str = ""
+    source_unit: str = ""
+    parent_code: str | None = None
 
     @property
     def value_display(self) -> str:
@@ -148,6 +152,12 @@ def all_indicators() -> list[Indicator]:
     )
 
 
+def _meta(entry: dict, name: str, language: str) -> str:
+    if language == "en":
+        return entry.get(f"{name}_en") or entry.get(name) or ""
+    return entry.get(name) or ""
+
+
 def release_table(
     *,
     release: Release,
@@ -158,8 +168,12 @@ def release_table(
 ) -> list[SectorTable]:
     """The release's values by sector, with the previous month's and the same month a
     year earlier (from releases ``user`` may see) and the computed changes. Three
-    queries. ``snapshot`` replaces the values with a superseded version's; ``pending``
-    shows edits awaiting approval (previews)."""
+    queries. Names, units, decimals and sectors are the release's own (fixed when it was
+    approved: ``Release.catalogue``), not the catalogue's of today. ``snapshot`` replaces
+    the figures (and indicators) with a superseded version's; ``pending`` shows the change
+    awaiting approval (previews)."""
+    from . import parts
+
     language = current_language()
     indicators = all_indicators()
     py, pm = previous_period(release.year, release.month)
@@ -171,55 +185,77 @@ def release_table(
     }
     prev_id = bases.get((py, pm))
     year_ago_id = bases.get((release.year - 1, release.month))
-    ids = {release.pk}
+    ids = {i for i in (prev_id, year_ago_id) if i}
+    if not pending and snapshot is None:
+        ids.add(release.pk)
     rows_by_release: dict[int, dict[int, tuple]] = {}
-    ids.update(i for i in (prev_id, year_ago_id) if i)
-    for rid, ind_id, value, note, note_en, has_pending, pvalue, pnote in Value.objects.filter(
-        release_id__in=ids
-    ).values_list(
-        "release_id", "indicator_id", "value", "note", "note_en", "has_pending", "pending_value", "pending_note"
-    ):
-        if rid == release.pk and pending and has_pending:
-            value, note = pvalue, pnote
-        rows_by_release.setdefault(rid, {})[ind_id] = (value, note_en if language == "en" and note_en else note)
-    current = rows_by_release.get(release.pk, {})
-    if snapshot is not None:
+    if ids:
+        for rid, ind_id, value, note, note_en in Value.objects.filter(release_id__in=ids).values_list(
+            "release_id", "indicator_id", "value", "note", "note_en"
+        ):
+            rows_by_release.setdefault(rid, {})[ind_id] = (value, note_en if language == "en" and note_en else note)
+    catalogue = release.catalogue
+    if pending:
+        working = wf_working_parts(release)
+        by_code = working[parts.VALUES.key]
+        catalogue = working[parts.CATALOGUE.key]
+        current = {}
+        for ind in indicators:
+            if ind.code in by_code:
+                raw, note, note_en = (list(by_code[ind.code]) + ["", ""])[:3]
+                current[ind.pk] = (parts.to_decimal(raw), note_en if language == "en" and note_en else note)
+    elif snapshot is not None:
         by_code = snapshot.get("values", {})
+        catalogue = snapshot.get("catalogue") or catalogue
         current = {}
         for ind in indicators:
             if ind.code in by_code:
                 raw = by_code[ind.code]
-                value = Decimal(raw["value"]) if raw.get("value") not in (None, "") else None
-                current[ind.pk] = (value, raw.get("note", ""))
+                note = raw.get("note_en") if language == "en" and raw.get("note_en") else raw.get("note", "")
+                current[ind.pk] = (parts.to_decimal(raw.get("value")), note)
+    else:
+        current = rows_by_release.get(release.pk, {})
     previous = rows_by_release.get(prev_id, {}) if prev_id else {}
     year_ago = rows_by_release.get(year_ago_id, {}) if year_ago_id else {}
-    tables: dict[int, SectorTable] = {}
+    tables: dict[str, SectorTable] = {}
     for ind in indicators:
         value, note = current.get(ind.pk, (None, ""))
         if value is None and not include_empty:
             continue
+        entry = (catalogue or {}).get(ind.code) or parts.catalogue_entry(ind)
         prev_value = previous.get(ind.pk, (None, ""))[0]
         ago_value = year_ago.get(ind.pk, (None, ""))[0]
-        table = tables.setdefault(
-            ind.sector_id, SectorTable(code=ind.sector.code, name=localized(ind.sector, "name", language))
-        )
+        sector = entry.get("sector") or ind.sector.code
+        table = tables.get(sector)
+        if table is None:
+            name = _meta({"name": entry.get("sector_name"), "name_en": entry.get("sector_name_en")}, "name", language)
+            table = tables[sector] = SectorTable(code=sector, name=name or localized(ind.sector, "name", language))
         table.rows.append(
             Row(
                 indicator=ind,
                 code=ind.code,
-                name=localized(ind, "name", language),
-                unit=localized(ind, "unit", language),
-                decimals=ind.decimals,
+                name=_meta(entry, "name", language),
+                unit=_meta(entry, "unit", language),
+                decimals=int(entry.get("decimals", ind.decimals) or 0),
                 value=value,
                 note=note,
-                depth=1 if ind.parent_id else 0,
+                depth=1 if entry.get("parent") else 0,
                 previous=prev_value,
                 year_ago=ago_value,
                 mom=compute_change(value, prev_value),
                 yoy=compute_change(value, ago_value),
+                definition=entry.get("definition") or "",
+                source_unit=entry.get("source_unit") or "",
+                parent_code=entry.get("parent"),
             )
         )
     return list(tables.values())
+
+
+def wf_working_parts(release: Release) -> dict:
+    from portal.editorial import services as wf
+
+    return wf.working_parts(release)
 
 
 def breakdown_problems(*, indicators: list[Indicator], values: dict[int, Decimal | None]) -> list[str]:
@@ -252,12 +288,14 @@ def breakdown_problems(*, indicators: list[Indicator], values: dict[int, Decimal
 
 
 def release_breakdown_problems(release: Release, *, pending: bool = True) -> list[str]:
+    """Totals whose parts do not add up, in the figures editors see (``pending``: the
+    change awaiting approval) or in the rows (what readers see)."""
+    from . import parts
+
     indicators = all_indicators()
-    values = {}
-    for ind_id, value, has_pending, pvalue in Value.objects.filter(release=release).values_list(
-        "indicator_id", "value", "has_pending", "pending_value"
-    ):
-        values[ind_id] = pvalue if pending and has_pending else value
+    by_code = wf_working_parts(release)[parts.VALUES.key] if pending else parts.value_rows(release)
+    ids = {ind.code: ind.pk for ind in indicators}
+    values = {ids[code]: parts.to_decimal(row[0]) for code, row in by_code.items() if code in ids}
     return breakdown_problems(indicators=indicators, values=values)
 
 
@@ -292,16 +330,22 @@ def indicator_by_code(code: str) -> Indicator | None:
 
 def indicator_series(*, indicator: Indicator, user) -> list[Point]:
     """Every visible release's value of the indicator, oldest first. One query."""
+    # Each release's own number of decimals for the indicator (as it was approved).
+    decimals = KeyTextTransform("decimals", KeyTransform(indicator.code, "release__catalogue"))
     rows = (
         Value.objects.filter(
             indicator=indicator,
             value__isnull=False,
             release__in=Release.objects.visible_to(user).values("pk"),
         )
+        .annotate(release_decimals=decimals)
         .order_by("release__year", "release__month")
-        .values_list("release__year", "release__month", "value")
+        .values_list("release__year", "release__month", "value", "release_decimals")
     )
-    points = [Point(year=y, month=m, value=v, decimals=indicator.decimals) for y, m, v in rows]
+    points = [
+        Point(year=y, month=m, value=v, decimals=int(d) if d not in (None, "") else indicator.decimals)
+        for y, m, v, d in rows
+    ]
     by_period = {(p.year, p.month): p.value for p in points}
     for p in points:
         p.mom = compute_change(p.value, by_period.get(previous_period(p.year, p.month)))

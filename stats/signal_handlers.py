@@ -1,18 +1,19 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from portal.editorial.enums import State
+from portal.editorial.signals import approved
 
 from .models import Indicator, Release
 
 
-@receiver(post_save, sender=Release)
-def apply_approved_values(sender, instance: Release, **kwargs):
-    """The board's approval of a live release makes its pending values public."""
-    if instance.live and instance.state == State.PUBLISHED:
-        from .services import apply_pending
+@receiver(approved, sender=Release, dispatch_uid="stats_after_publish")
+def after_release_published(sender, item: Release, user, **kwargs):
+    """Inside the board's approval: fix the catalogue the release shows and record a pending
+    correction (the figures themselves reach the rows as the release's ``values`` part), so
+    that the approval and its correction record commit together."""
+    from .services import after_publish
 
-        apply_pending(release=instance)
+    after_publish(release=item)
 
 
 @receiver(post_save, sender=Indicator)

@@ -10,26 +10,31 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from portal.core.formatting import format_number
+from portal.editorial import services as wf
 
+from . import parts
 from .importers import COLUMNS
-from .models import Release, Value
+from .models import Release
 from .selectors import all_indicators
 
 ORDER = ("code", "sector", "name", "unit", "period", "value", "note")
 
 
 def _rows(release: Release):
-    values = {v.indicator_id: v for v in Value.objects.filter(release=release)}
+    """One row per indicator, with the figures as editors see them (a change awaiting
+    approval included)."""
+    values = wf.working_parts(release)[parts.VALUES.key]
     for ind in all_indicators():
-        v = values.get(ind.pk)
+        raw, note = (list(values.get(ind.code) or []) + [None, ""])[:2]
+        value = parts.to_decimal(raw)
         yield [
             ind.code,
             ind.sector.name,
             ind.name,
             ind.unit,
             release.period_label,
-            format_number(v.value, ind.decimals) if v and v.value is not None else "",
-            v.note if v else "",
+            format_number(value, ind.decimals) if value is not None else "",
+            note or "",
         ]
 
 

@@ -63,8 +63,9 @@ def _version(request, release, corrections):
     raise Http404(_("Không có phiên bản này."))
 
 
-def _context(request, release, *, preview=False, version=None, snapshot=None, corrections=None):
-    tables = selectors.release_table(release=release, user=request.user, snapshot=snapshot, pending=preview)
+def _context(request, release, *, preview=False, pending=None, version=None, snapshot=None, corrections=None):
+    pending = preview if pending is None else pending
+    tables = selectors.release_table(release=release, user=request.user, snapshot=snapshot, pending=pending)
     for t in tables:
         items = [(r.name, r.yoy if r.yoy is not None else r.mom) for r in t.rows]
         items = [(label, v) for label, v in items if v is not None]
@@ -87,11 +88,14 @@ def _context(request, release, *, preview=False, version=None, snapshot=None, co
     }
 
 
-def render_release(request, item: Release, preview: bool = False):
-    """The release page (also the admin preview, which shows edits awaiting approval)."""
+def render_release(request, item: Release, preview: bool = False, pending: bool | None = None):
+    """The release page (also the admin preview, which shows the change awaiting approval
+    unless ``pending=False``: the pre-release list sees the approved release)."""
     corrections = selectors.corrections_of(item)
     version, snapshot = (None, None) if preview else _version(request, item, corrections)
-    context = _context(request, item, preview=preview, version=version, snapshot=snapshot, corrections=corrections)
+    context = _context(
+        request, item, preview=preview, pending=pending, version=version, snapshot=snapshot, corrections=corrections
+    )
     response = render(request, "stats/release.html", context)
     if preview or item.is_internal:
         response["Cache-Control"] = "private, no-store"

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from contextlib import contextmanager
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from openpyxl import Workbook
 
 from portal.editorial import services as wf
@@ -67,10 +70,30 @@ def make_release(year, month, *, author, user=None):
     return wf.save_new(item=Release(year=year, month=month), user=author)
 
 
+@contextmanager
+def moment(when):
+    """Act at ``when`` (the board approving a past release at its real time, which
+    otherwise only Quản trị may do, as a back-dating with a reason)."""
+    if when is None or when >= timezone.now():
+        yield
+        return
+    with mock.patch.object(timezone, "now", lambda: when):
+        yield
+
+
 def publish(release, *, author, approver, at=None):
-    wf.transition(item=release, action=Action.SUBMIT, user=author)
-    wf.transition(item=release, action=Action.PUBLISH, user=approver, publish_at=at)
+    with moment(at and at - dt.timedelta(minutes=1)):
+        wf.transition(item=release, action=Action.SUBMIT, user=author)
+        wf.transition(item=release, action=Action.PUBLISH, user=approver, publish_at=at)
     return release
+
+
+def transition_post(client, release, action, **extra):
+    """A workflow button of the change page, as the page shows it: with the version and
+    the revision number the user saw."""
+    release.refresh_from_db()
+    data = {"version": release.version, "revision": wf.latest_revision_number(release), **extra}
+    return client.post(f"/admin/stats/release/{release.pk}/quy-trinh/{action}/", data)
 
 
 def imported_release(year, month, values, *, author, approver, at):

@@ -119,7 +119,7 @@ def test_admin_import_reports_row_and_template_round_trips(client, reporter):
     grid = f"/admin/stats/release/{release.pk}/bang-so-lieu/"
     response = client.post(
         f"/admin/stats/release/{release.pk}/nhap-tep/",
-        {"file": xlsx_upload([["sai-ma", "", "", "", "01/2022", "1", ""]])},
+        {"file": xlsx_upload([["sai-ma", "", "", "", "01/2022", "1", ""]]), "edit_version": release.version},
         follow=True,
     )
     assert response.redirect_chain[-1][0] == grid
@@ -145,7 +145,7 @@ def test_admin_import_reports_row_and_template_round_trips(client, reporter):
 
     response = client.post(
         f"/admin/stats/release/{release.pk}/nhap-tep/",
-        {"file": SimpleUploadedFile("mau.xlsx", buf.getvalue())},
+        {"file": SimpleUploadedFile("mau.xlsx", buf.getvalue()), "edit_version": release.version},
         follow=True,
     )
     assert "Đã nhập 5 giá trị" in response.content.decode()

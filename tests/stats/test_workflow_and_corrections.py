@@ -10,7 +10,7 @@ from portal.editorial import services as wf
 from portal.editorial.enums import Action, State
 from stats.models import Indicator, Release, Value
 
-from .conftest import make_release
+from .conftest import make_release, transition_post
 
 
 def _ids(*codes):
@@ -18,8 +18,11 @@ def _ids(*codes):
 
 
 def _grid_post(client, release, values: dict, **extra):
+    """The grid as the page posts it: with the version it was made from (unless given)."""
     ids = _ids(*values)
-    data = {f"value-{ids[c]}": v for c, v in values.items()}
+    release.refresh_from_db()
+    data = {"edit_version": release.version}
+    data.update({f"value-{ids[c]}": v for c, v in values.items()})
     data.update(extra)
     return client.post(f"/admin/stats/release/{release.pk}/bang-so-lieu/", data, follow=True)
 
@@ -62,9 +65,9 @@ def test_grid_save_flags_breakdown_and_board_approves(client, reporter, board):
     assert "cộng lại được" not in client.get(f"/admin/stats/release/{release.pk}/change/").content.decode()
 
     assert client.get("/thong-ke/2022-01/").status_code == 404
-    client.post(f"/admin/stats/release/{release.pk}/quy-trinh/submit/")
+    transition_post(client, release, "submit")
     client.force_login(board)
-    client.post(f"/admin/stats/release/{release.pk}/quy-trinh/publish/")
+    transition_post(client, release, "publish")
     release.refresh_from_db()
     assert release.state == State.PUBLISHED and release.live
     client.logout()
@@ -100,13 +103,15 @@ def _published_release(client, reporter, board):
     return release
 
 
-def test_correction_needs_note_waits_for_approval_and_keeps_superseded(client, reporter, board, board2):
+def test_correction_needs_note_waits_for_approval_and_keeps_superseded(client, reporter, board, board2, run_on_commit):
     release = _published_release(client, reporter, board)
     client.force_login(board)
+    version = release.version
     refused = _grid_post(client, release, {"vt-thue-bao-smartphone": "91,35"})
     assert refused.status_code == 400
     assert "cần nêu nội dung đính chính" in refused.content.decode()
-    assert not Value.objects.filter(has_pending=True).exists()
+    release.refresh_from_db()
+    assert release.version == version and not release.has_unpublished_changes
 
     note = "Cập nhật số thuê bao smartphone theo báo cáo của doanh nghiệp."
     _grid_post(client, release, {"vt-thue-bao-smartphone": "91,35"}, correction_note=note)
