@@ -16,27 +16,13 @@ from .models import Attachment, Directive, Meeting, Person, PublicSummary, Unit
 from .permissions import person_of
 
 
-def _live_q(prefix: str, at: dt.datetime) -> Q:
-    return Q(**{f"{prefix}live": True, f"{prefix}publish_at__lte": at}) & (
-        Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": at})
-    )
-
-
-def _full_q(user, at) -> Q:
-    """The queryset form of ``may_see`` (``EditorialQuerySet.visible_to``) on meetings."""
-    q = _live_q("", at)
-    if not may_see_internal(user):
-        q &= Q(is_internal=False)
-    return q
-
-
 def listed_meetings(user, at: dt.datetime | None = None) -> QuerySet[Meeting]:
     """Meetings the user may read in full (the one visibility rule), newest first. A
     meeting the user may not read is never listed, even with a public summary: its
     summary is listed on its own (``listed_summaries``), with nothing of the record."""
     at = at or timezone.now()
     return (
-        Meeting.objects.filter(_full_q(user, at))
+        Meeting.objects.visible_to(user, at)
         .only(
             "id", "title", "slug", "kind", "start_at", "end_at", "place", "format", "bridge_points", "is_internal",
         )
@@ -50,7 +36,7 @@ def listed_summaries(user, at: dt.datetime | None = None) -> QuerySet[PublicSumm
     at = at or timezone.now()
     summaries = PublicSummary.objects.visible_to(user, at)
     return (
-        summaries.exclude(meeting__in=Meeting.objects.filter(_full_q(user, at)).values("pk"))
+        summaries.exclude(meeting__in=Meeting.objects.visible_to(user, at).values("pk"))
         .only("id", "title", "slug", "text", "publish_at", "meeting_id")
         .order_by("-publish_at", "-id")
     )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from . import permissions, registry
 from .enums import Action, ChangeKind, RevisionKind, State
 from .models import ChangeLog, EditorialModel, PreviewLog, Revision, TransitionLog
-from .signals import transitioned
+from .signals import approved, transitioned
 from .workflow import TRANSITIONS
 
 # -- revisions ------------------------------------------------------------------------
@@ -420,6 +420,7 @@ def transition(
         )
         if rule.target == State.PUBLISHED:
             record_revision(item=locked, user=user, kind=RevisionKind.PUBLISHED)
+            approved.send(sender=model, item=locked, user=user)
         transaction.on_commit(lambda: transitioned.send(sender=model, item=locked, log=log, user=user))
     # Keep the caller's object in step with the database.
     for f in model._meta.concrete_fields:
