@@ -20,7 +20,7 @@ from portal.core.formatting import format_number
 from portal.core.text import person_name
 from portal.editorial import permissions
 from portal.editorial import services as wf
-from portal.editorial.admin import EditorialAdmin, RoleManagedAdmin
+from portal.editorial.admin import EditorialAdmin, RoleManagedAdmin, int_or_none
 from portal.editorial.enums import Role
 
 from . import access, parts, selectors, services, templates_xlsx, views
@@ -309,7 +309,7 @@ class ReleaseAdmin(EditorialAdmin):
                     entries=entries,
                     user=request.user,
                     correction_note=request.POST.get("correction_note", ""),
-                    expected_version=_int_or_none(request.POST.get("edit_version")),
+                    expected_version=int_or_none(request.POST.get("edit_version")),
                     require_version=True,
                 )
             except ValidationError as exc:
@@ -355,7 +355,7 @@ class ReleaseAdmin(EditorialAdmin):
                 filename=upload.name,
                 user=request.user,
                 correction_note=request.POST.get("correction_note", ""),
-                expected_version=_int_or_none(request.POST.get("edit_version")),
+                expected_version=int_or_none(request.POST.get("edit_version")),
                 require_version=True,
             )
         except ImportRefused as exc:
@@ -387,10 +387,3 @@ class ReleaseAdmin(EditorialAdmin):
         response = HttpResponse(body, content_type=views.CONTENT_TYPES["csv"])
         response["Content-Disposition"] = f'attachment; filename="mau-nhap-thong-ke-{release.period}.csv"'
         return response
-
-
-def _int_or_none(raw) -> int | None:
-    try:
-        return int(raw)
-    except (TypeError, ValueError):
-        return None

@@ -253,8 +253,8 @@ class EditorialAdmin(admin.ModelAdmin):
                 return HttpResponseRedirect(self._change_url(obj))
             publish_at = timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
         comment = request.POST.get(f"wf_comment_{action}") or request.POST.get("comment", "")
-        expected_version = _int_or_none(request.POST.get("version"))
-        shown_revision = _int_or_none(request.POST.get("revision"))
+        expected_version = int_or_none(request.POST.get("version"))
+        shown_revision = int_or_none(request.POST.get("revision"))
         if "edit_version" in request.POST and self.has_change_permission(request, obj):
             if self._has_posted_edits(request, obj):
                 response = self.changeform_view(request, str(obj.pk))
@@ -297,7 +297,7 @@ class EditorialAdmin(admin.ModelAdmin):
         """Does the posted change form differ from what the page showed (its revision)?
         Compared as revision data after cleaning, so a rich-text editor's re-serialising
         of an unchanged text is no edit; an invalid form counts as edits (to show errors)."""
-        shown = services.content_of_revision(item=obj, number=_int_or_none(request.POST.get("revision")))
+        shown = services.content_of_revision(item=obj, number=int_or_none(request.POST.get("revision")))
         working, m2m = services.working_copy(type(obj).objects.get(pk=obj.pk))
         working._working_m2m = m2m
         form = self.get_form(request, working, change=True)(request.POST, request.FILES, instance=working)
@@ -403,7 +403,8 @@ class EditorialAdmin(admin.ModelAdmin):
         return response
 
 
-def _int_or_none(raw) -> int | None:
+def int_or_none(raw) -> int | None:
+    """A posted number, or None when it is missing or not a number."""
     try:
         return int(raw)
     except (TypeError, ValueError):
