@@ -17,14 +17,19 @@ from django.utils.translation import gettext_lazy as _
 from .enums import Action, ChangeKind, RevisionKind, State
 
 
+def window_q(at=None, prefix: str = "") -> Q:
+    """The time half of the visibility rule: publish time reached, expiry not reached."""
+    at = at or timezone.now()
+    return Q(**{f"{prefix}publish_at__lte": at}) & (
+        Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": at})
+    )
+
+
 def live_q(at=None, prefix: str = "") -> Q:
     """The condition "readers can see it at ``at``" (default now): approved, publish time
     reached, expiry not reached; ``prefix`` ("meeting__") applies it across a relation.
     ``permissions.is_live_at`` is the same rule for a loaded object."""
-    at = at or timezone.now()
-    return Q(**{f"{prefix}live": True, f"{prefix}publish_at__lte": at}) & (
-        Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": at})
-    )
+    return Q(**{f"{prefix}live": True}) & window_q(at, prefix)
 
 
 class EditorialQuerySet(models.QuerySet):

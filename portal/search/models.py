@@ -6,9 +6,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal.editorial.models import window_q
 
 # PostgreSQL text search configuration made by migration 0001: ``simple`` with
 # ``unaccent`` first, so "chuyen doi so" matches "Chuyển đổi số".
@@ -17,8 +17,8 @@ SEARCH_CONFIG = "portal_vi"
 
 class SearchDocumentQuerySet(models.QuerySet):
     def visible(self, *, staff: bool, at=None):
-        at = at or timezone.now()
-        qs = self.filter(publish_at__lte=at).filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))
+        """Only live items are indexed; the time half of the one visibility rule decides."""
+        qs = self.filter(window_q(at))
         if not staff:
             qs = qs.filter(is_internal=False)
         return qs
