@@ -1,10 +1,14 @@
-"""Writes of the workflow: saving items, keeping revisions, making transitions.
+"""Writes of the workflow: saving items, keeping revisions, making transitions (one at a
+time, or replayed in bulk for scale data: ``replay``, ``write_history``).
 
 Keyword-only functions; views and the admin stay thin and call these.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,6 +18,8 @@ from django.db import models, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from portal.core.text import person_name
 
 from . import permissions, registry
 from .enums import Action, ChangeKind, RevisionKind, State
@@ -118,15 +124,28 @@ def record_revision(
             .filter(content_type=ct, object_id=item.pk)
             .aggregate(n=Max("number"))["n"]
         )
-        return Revision.objects.create(
-            content_type=ct,
-            object_id=item.pk,
-            number=(last or 0) + 1,
-            kind=kind,
-            state=item.state,
-            data=data if data is not None else serialize(item=item),
-            created_by=user if getattr(user, "pk", None) else None,
-        )
+        revision = _revision_row(item=item, user=user, kind=kind, number=(last or 0) + 1, data=data)
+        revision.save(force_insert=True)
+        return revision
+
+
+def _revision_row(
+    *, item: EditorialModel, user, kind: RevisionKind, number: int, data: dict | None = None, at=None
+) -> Revision:
+    """The revision ``record_revision`` keeps (and ``replay`` builds), unsaved: the item's
+    content as ``serialize`` gives it unless ``data`` is given, in the item's state."""
+    revision = Revision(
+        content_type=ContentType.objects.get_for_model(type(item)),
+        object_id=item.pk,
+        number=number,
+        kind=kind,
+        state=item.state,
+        data=data if data is not None else serialize(item=item),
+        created_by=user if getattr(user, "pk", None) else None,
+    )
+    if at is not None:
+        revision.created_at = at
+    return revision
 
 
 # -- saving -----------------------------------------------------------------------------
@@ -152,7 +171,7 @@ def check_version(*, item: EditorialModel, expected_version: int | None, user, d
         what = _("chuyển sang “%(state)s”") % {"state": State(last_log.to_state).label}
     else:
         actor, at, what = current.updated_by, current.updated_at, _("sửa")
-    who = (actor.get_full_name() or actor.get_username()) if actor else "?"
+    who = person_name(actor) if actor else "?"
     raise EditConflict(
         _(
             "Mục này vừa được %(who)s %(what)s lúc %(at)s, sau khi bạn mở trang. Bản của bạn "
@@ -168,10 +187,21 @@ def check_version(*, item: EditorialModel, expected_version: int | None, user, d
     )
 
 
-def save_new(*, item: EditorialModel, user) -> EditorialModel:
+def _mark_new(item: EditorialModel, *, user) -> None:
+    """The workflow fields of a new item (``save_new``, ``replay``)."""
     item.created_by = user
     item.updated_by = user
     item.state = State.DRAFT
+
+
+def _mark_saved(item: EditorialModel, *, version: int, user) -> None:
+    """The workflow fields of an item not yet live after a save of version ``version``."""
+    item.version = version + 1
+    item.updated_by = user
+
+
+def save_new(*, item: EditorialModel, user) -> EditorialModel:
+    _mark_new(item, user=user)
     item.save()
     return item
 
@@ -196,8 +226,7 @@ def save_existing(*, item: EditorialModel, user) -> bool:
         if from_state != to_state:
             _log(item=stored, action=Action.EDIT_LIVE, from_state=from_state, to_state=to_state, user=user)
         return True
-    item.version = stored.version + 1
-    item.updated_by = user
+    _mark_saved(item, version=stored.version, user=user)
     item.live = stored.live
     item.state = stored.state
     item.save()
@@ -247,7 +276,22 @@ def working_parts(item: EditorialModel) -> dict[str, Any]:
 
 
 def _log(*, item, action, from_state, to_state, user, comment="", publish_at=None) -> TransitionLog:
-    return TransitionLog.objects.create(
+    log = _log_row(
+        item=item,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        user=user,
+        comment=comment,
+        publish_at=publish_at,
+    )
+    log.save(force_insert=True)
+    return log
+
+
+def _log_row(*, item, action, from_state, to_state, user, comment="", publish_at=None, at=None) -> TransitionLog:
+    """An audit row, unsaved (``at`` defaults to now)."""
+    log = TransitionLog(
         content_type=ContentType.objects.get_for_model(type(item)),
         object_id=item.pk,
         action=action,
@@ -257,6 +301,52 @@ def _log(*, item, action, from_state, to_state, user, comment="", publish_at=Non
         comment=comment,
         publish_at=publish_at,
     )
+    if at is not None:
+        log.at = at
+    return log
+
+
+def _transition_log_row(*, item, action: Action, from_state, user, comment: str, at=None) -> TransitionLog:
+    """The audit row of ``action`` just applied to ``item`` (``transition``, ``replay``):
+    the publish time is recorded when the item was approved."""
+    target = TRANSITIONS[action].target
+    publish_at = item.publish_at if target == State.PUBLISHED else None
+    return _log_row(
+        item=item, action=action, from_state=from_state, to_state=target, user=user, comment=comment,
+        publish_at=publish_at, at=at,
+    )  # fmt: skip
+
+
+def _approves(action: Action) -> bool:
+    """Does ``action`` approve the item's content (and so keep a ``published`` revision)?"""
+    return TRANSITIONS[action].target == State.PUBLISHED
+
+
+def _advance(item: EditorialModel, *, action: Action, user, now: datetime, publish_at: datetime | None) -> State:
+    """What ``action`` does to ``item``'s workflow fields at ``now`` (``transition``,
+    ``replay``): its state, version, submitter, live flag and publish times; an approval,
+    withdrawal or reopening applies the pending change of a live item. Returns the state
+    it left. Checks nothing (the callers do)."""
+    from_state = item.state
+    if action == Action.SUBMIT:
+        item.submitted_by = user
+    elif action in (Action.PUBLISH, Action.FORCE_PUBLISH):
+        _apply_pending_change(item)
+        if not item.live:
+            # A chosen time, else the planned one, else now; a planned time that
+            # has already passed means "now". A change to a live item applies at once.
+            planned = item.publish_at if item.publish_at and item.publish_at > now else None
+            item.publish_at = publish_at or planned or now
+        item.live = True
+        item.first_published_at = item.first_published_at or item.publish_at
+    elif action == Action.WITHDRAW:
+        item.live = False
+        _apply_pending_change(item)
+    elif action == Action.REOPEN:
+        _apply_pending_change(item)
+    item.state = TRANSITIONS[action].target
+    item.version += 1
+    return from_state
 
 
 def _apply_pending_change(item: EditorialModel) -> None:
@@ -379,7 +469,6 @@ def transition(
             _check_shown_version(locked=locked, expected_version=expected_version, shown_revision=shown_revision)
         if rule.requires_comment and not comment:
             raise ValidationError(_("Cần nêu lý do khi “%(action)s”.") % {"action": action.label})
-        from_state = locked.state
         now = timezone.now()
         published_before = locked.publish_at if locked.live else None
         if publish_at is not None and locked.live and rule.target == State.PUBLISHED and publish_at > now:
@@ -389,36 +478,13 @@ def transition(
                     "Hãy để trống thời điểm xuất bản."
                 )
             )
-        if action == Action.SUBMIT:
-            locked.submitted_by = user
-        elif action in (Action.PUBLISH, Action.FORCE_PUBLISH):
-            _apply_pending_change(locked)
-            if not locked.live:
-                # A chosen time, else the planned one, else now; a planned time that
-                # has already passed means "now". A change to a live item applies at once.
-                planned = locked.publish_at if locked.publish_at and locked.publish_at > now else None
-                locked.publish_at = publish_at or planned or now
+        from_state = _advance(locked, action=action, user=user, now=now, publish_at=publish_at)
+        if action in (Action.PUBLISH, Action.FORCE_PUBLISH):
             _check_backdating(user=user, before=published_before, after=locked.publish_at, now=now, comment=comment)
-            locked.live = True
-            locked.first_published_at = locked.first_published_at or locked.publish_at
-        elif action == Action.WITHDRAW:
-            locked.live = False
-            _apply_pending_change(locked)
-        elif action == Action.REOPEN:
-            _apply_pending_change(locked)
-        locked.state = rule.target
-        locked.version += 1
         locked.save()
-        log = _log(
-            item=locked,
-            action=action,
-            from_state=from_state,
-            to_state=rule.target,
-            user=user,
-            comment=comment,
-            publish_at=locked.publish_at if rule.target == State.PUBLISHED else None,
-        )
-        if rule.target == State.PUBLISHED:
+        log = _transition_log_row(item=locked, action=action, from_state=from_state, user=user, comment=comment)
+        log.save(force_insert=True)
+        if _approves(action):
             record_revision(item=locked, user=user, kind=RevisionKind.PUBLISHED)
             approved.send(sender=model, item=locked, user=user)
         transaction.on_commit(lambda: transitioned.send(sender=model, item=locked, log=log, user=user))
@@ -426,6 +492,123 @@ def transition(
     for f in model._meta.concrete_fields:
         setattr(item, f.attname, getattr(locked, f.attname))
     return log
+
+
+# -- history in bulk (scale data) ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of an item's history for ``replay``: a save of its content by ``user`` at
+    ``at`` (``action`` None; the first step creates the item) or the transition ``action``
+    (with the publish time and the reason a user would give)."""
+
+    at: datetime
+    user: Any
+    action: Action | None = None
+    publish_at: datetime | None = None
+    comment: str = ""
+
+
+@dataclass
+class History:
+    """The audit and revision rows a history leaves, unsaved (``write_history``)."""
+
+    logs: list[TransitionLog] = dataclass_field(default_factory=list)
+    revisions: list[Revision] = dataclass_field(default_factory=list)
+
+    def __iadd__(self, other: History) -> History:
+        self.logs += other.logs
+        self.revisions += other.revisions
+        return self
+
+
+def replay(
+    *,
+    item: EditorialModel,
+    steps: Sequence[Step],
+    m2m: dict[str, list[int]] | None = None,
+    parts: dict[str, Any] | None = None,
+) -> History:
+    """Give a new ``item`` (its primary key chosen, its content final, not saved yet) the
+    workflow fields it has after ``steps``, and return the audit and revision rows those
+    steps leave, for writing many items at once (``bench/``).
+
+    The helpers of ``save_new``, ``save_existing``, ``record_revision`` and ``transition``
+    decide states, versions, publish times, audit rows and revision data, so the history
+    is the one the workflow writes: each save keeps a ``save`` revision (as the admin
+    does), each approval a ``published`` one; revision data is ``serialize(item, m2m,
+    parts)`` (registered parts included: pass ``m2m`` and ``parts`` unless the rows are
+    already written). Refused (``TransitionNotAllowed``, ``ValidationError``), as by
+    ``transition``: an action the transition table does not allow from the item's state,
+    a missing reason, an approval by someone who changed the content since the last one,
+    back-dating without Quản trị and a reason. Not checked: the other roles. Not
+    supported: a change to a live item (it would wait in a revision). No signal is sent:
+    the caller writes the item, ``write_history``, and indexes the live items
+    (``portal.search.services.index_items``)."""
+    history = History()
+    authors: set[int] = set()  # who saved a revision since the last approval
+    for n, step in enumerate(steps):
+        user = step.user
+        if step.action is None:
+            if n == 0:
+                _mark_new(item, user=user)
+                item.created_at = step.at
+            elif item.live:
+                raise ValueError("replay: a change to a live item waits for approval; not supported")
+            else:
+                _mark_saved(item, version=item.version, user=user)
+            item.updated_at = step.at
+            data = serialize(item=item, m2m=m2m, parts=parts)
+            history.revisions.append(
+                _revision_row(
+                    item=item, user=user, kind=RevisionKind.SAVE, number=len(history.revisions) + 1, data=data,
+                    at=step.at,
+                )
+            )  # fmt: skip
+            authors.add(user.pk)
+            continue
+        if n == 0:
+            raise ValueError("replay: the first step creates the item (a save, action None)")
+        action = Action(step.action)
+        rule = TRANSITIONS[action]
+        if item.state not in rule.sources or (rule.requires_live and not item.live):
+            raise permissions.TransitionNotAllowed(f"replay: {action} is not allowed from {item.state}")
+        comment = step.comment.strip()
+        if rule.requires_comment and not comment:
+            raise ValidationError(_("Cần nêu lý do khi “%(action)s”.") % {"action": action.label})
+        if rule.never_own_items and user.pk in authors | {item.created_by_id, item.submitted_by_id}:
+            raise permissions.TransitionNotAllowed(f"replay: user {user.pk} may not approve their own change")
+        published_before = item.publish_at if item.live else None
+        from_state = _advance(item, action=action, user=user, now=step.at, publish_at=step.publish_at)
+        if action in (Action.PUBLISH, Action.FORCE_PUBLISH):
+            _check_backdating(user=user, before=published_before, after=item.publish_at, now=step.at, comment=comment)
+        item.updated_at = step.at
+        history.logs.append(
+            _transition_log_row(item=item, action=action, from_state=from_state, user=user, comment=comment, at=step.at)
+        )
+        if _approves(action):
+            data = serialize(item=item, m2m=m2m, parts=parts)
+            history.revisions.append(
+                _revision_row(
+                    item=item, user=user, kind=RevisionKind.PUBLISHED, number=len(history.revisions) + 1, data=data,
+                    at=step.at,
+                )
+            )  # fmt: skip
+            authors.clear()
+    return history
+
+
+def write_history(history: History | Iterable[History], *, batch_size: int = 1000) -> History:
+    """Store the rows ``replay`` returned (after their items), in batches."""
+    if not isinstance(history, History):
+        merged = History()
+        for part in history:
+            merged += part
+        history = merged
+    TransitionLog.objects.bulk_create(history.logs, batch_size=batch_size)
+    Revision.objects.bulk_create(history.revisions, batch_size=batch_size)
+    return history
 
 
 # -- reference data and access logs ------------------------------------------------------

@@ -1,37 +1,35 @@
-"""Scale data for the benchmark (``bench/generate.py``, issue 5): 5,000 meetings over twenty
-years with 20,000 directives, in the ``bench`` database.
+"""Scale data for meetings: 5,000 meetings over twenty years with 20,000 directives.
 
-The rows are written with PostgreSQL ``COPY`` (the workflow item by item would take tens
-of minutes) but are the rows the workflow leaves behind:
+Rows are written with ``COPY`` (the workflow item by item would take tens of minutes),
+but the workflow decides what they hold:
 
-- a published meeting went through ``save_new`` → submit → publish: version 3, state
-  ``published``, ``publish_at`` = ``first_published_at`` = the start of the meeting (the
-  board dates a past meeting's record by the meeting), two ``TransitionLog`` rows, one
-  ``published`` ``Revision`` holding ``editorial.services.serialize()`` of the item, and
-  the ``SearchDocument`` that ``search.services.index_item`` writes (same fields, same
-  text vector). The newest meetings may still be drafts or awaiting approval;
-- about 20% of the meetings have a published public summary (the same trail);
+- each meeting is created and submitted by the bench reporter and approved by the bench
+  board member (``common.published_history``, i.e. ``portal.editorial.services.replay``):
+  states, versions, publish times, the audit rows and the ``save`` and ``published``
+  revisions, whose data is ``serialize()`` of the meeting with its registered parts (its
+  directives and documents, ``meetings/revisions.py``). Past meetings are written up and
+  approved after they are held; the newest may still be drafts or awaiting approval;
+- about 20% of the meetings have a published public summary (the same life);
+- the search documents are ``index_item``'s (``portal.search.services.index_items``);
 - directives are given at the meeting (``deadline_kind`` a date or a month, a month
   meaning its last day, as ``deadlines.parse_deadline`` reads it) and followed up as
   ``services.post_progress`` does: progress updates, ``last_progress_at`` the time of the
   latest, a final update ``marks_done`` with the completion date and evidence. Their
   derived status is a realistic mix: done on time, done late, overdue, in progress, not
-  started.
+  started;
+- a published meeting keeps the names shown at its approval (``services.snapshot_names``).
 
 Units (about 40, the demo's among them) and people (about 300) are completed first,
 always the same names, so the demo's people lead directives too.
 
-Idempotent: the generated meetings are those created by ``user``; a second run finds them
-and adds nothing (asking for more adds only the difference).
+Idempotent: the generated meetings are those created by the bench reporter; a second run
+finds them and adds nothing (asking for more adds only the difference).
 """
 
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
-import io
-import json
 import math
 import random
 import re
@@ -39,25 +37,21 @@ import time
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 
+from meetings import demo
+from meetings.enums import DeadlineKind, MeetingFormat, MeetingKind
+from meetings.models import Directive, Meeting, Person, ProgressUpdate, PublicSummary, Unit
+from meetings.revisions import directive_entry
 from portal.core.text import vn_slugify
-from portal.editorial.enums import Action, RevisionKind, State
-from portal.editorial.models import Revision, TransitionLog
-from portal.editorial.services import serialize
-from portal.search.models import SEARCH_CONFIG, SearchDocument
+from portal.editorial.services import History
+from portal.editorial.signals import content_changed
+from portal.search.services import index_items
 
-from . import demo
-from .enums import DeadlineKind, MeetingFormat, MeetingKind
-from .models import Directive, Meeting, Person, ProgressUpdate, PublicSummary, Unit
-from .revisions import directive_entry
+from .common import copy_dicts, copy_instances, published_history, reserve_ids, write_history
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-KIND_LABEL = "Giao ban"  # str(_("Giao ban")) in Vietnamese, as index_item stores it
 
 # -- the ministry ------------------------------------------------------------------------
 
@@ -203,51 +197,6 @@ def _say(stdout, text: str) -> None:
     stdout.write(text + "\n")
     if hasattr(stdout, "flush"):
         stdout.flush()
-
-
-def _cell(value):
-    if value is None:
-        return "\\N"
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    if isinstance(value, dt.date):  # dates and aware datetimes
-        return value.isoformat()
-    return value
-
-
-def _copy(cursor, model_or_table, rows: list[dict], columns: list[str] | None = None) -> int:
-    """COPY ``rows`` (dicts by attname) into a model's table; every concrete field but an
-    identity ``id`` left out must be given, so that no column is silently defaulted."""
-    if not rows:
-        return 0
-    if isinstance(model_or_table, str):
-        table, names = model_or_table, columns
-        cols = names
-    else:
-        fields = [f for f in model_or_table._meta.concrete_fields if not (f.primary_key and "id" not in rows[0])]
-        missing = [f.attname for f in fields if f.attname not in rows[0]]
-        if missing:
-            raise ValueError(f"{model_or_table.__name__}: no value for {missing}")
-        table, names, cols = model_or_table._meta.db_table, [f.attname for f in fields], [f.column for f in fields]
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    for row in rows:
-        writer.writerow([_cell(row[n]) for n in names])
-    buf.seek(0)
-    quoted = ", ".join(connection.ops.quote_name(c) for c in cols)
-    cursor.cursor.copy_expert(f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN WITH (FORMAT csv, NULL '\\N')", buf)  # fmt: skip
-    return len(rows)
-
-
-def _reserve_ids(cursor, model, n: int) -> list[int]:
-    if n <= 0:
-        return []
-    cursor.execute(
-        "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [model._meta.db_table, n]
-    )
-    return [r[0] for r in cursor.fetchall()]
 
 
 def _vn(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
@@ -407,8 +356,8 @@ def _plan(n: int, rng: random.Random, today: dt.date, years: int) -> list[dict]:
 
 
 class _Maker:
-    def __init__(self, *, user, rng, now, units, people):
-        self.user, self.rng, self.now = user, rng, now
+    def __init__(self, *, author, rng, now, units, people):
+        self.author, self.rng, self.now = author, rng, now
         self.today = timezone.localtime(now).date()
         self.units = units
         self.by_unit: dict[int, list[Person]] = {}
@@ -529,26 +478,14 @@ class _Maker:
             "_attendees": sorted(p.pk for p in attendees),
             "_units": sorted({u.pk for u in units}),
             "_chair": chair,
-            "shown_names": "{}",  # filled once its directives are made (``_shown_names``)
+            "shown_names": {},  # filled once its directives are made (``_shown_names``)
         }  # fmt: skip
 
-    def workflow(self, row: dict, *, created: dt.datetime, submit: dt.datetime, publish: dt.datetime,
-                 publish_at: dt.datetime | None) -> None:  # fmt: skip
-        """The workflow columns of an item saved at ``created``, submitted at ``submit``
-        and published at ``publish`` (each step only if it has happened by now)."""
-        user = self.user.pk
-        row.update(created_by_id=user, updated_by_id=user, created_at=created, updated_at=created, expire_at=None,
-                   has_unpublished_changes=False, state=State.DRAFT.value, live=False, version=1,
-                   submitted_by_id=None, first_published_at=None, publish_at=None)  # fmt: skip
-        row["_log"] = []
-        if submit <= self.now:
-            row.update(state=State.PENDING.value, version=2, submitted_by_id=user, updated_at=submit)
-            row["_log"].append((Action.SUBMIT, State.DRAFT, State.PENDING, submit, None))
-        if submit <= self.now and publish <= self.now:
-            at = publish_at or publish
-            row.update(state=State.PUBLISHED.value, version=3, live=True, updated_at=publish, publish_at=at,
-                       first_published_at=at)  # fmt: skip
-            row["_log"].append((Action.PUBLISH, State.PENDING, State.PUBLISHED, publish, at))
+    def schedule(self, row: dict, *, created: dt.datetime, submitted: dt.datetime, approved: dt.datetime) -> None:
+        """When the item is created, submitted and approved (``common.published_history``
+        keeps the steps that have happened by now); ``_live``: whether it will be."""
+        row["_times"] = (created, submitted, approved)
+        row["_live"] = submitted <= self.now and approved <= self.now
 
     # -- directives --------------------------------------------------------------------
 
@@ -622,7 +559,7 @@ class _Maker:
         if at > self.now:
             at = self.now - dt.timedelta(minutes=1)
         return {"directive_id": directive_id, "on": on, "text": text, "attachment": "", "marks_done": done,
-                "author_id": self.user.pk, "created_at": at}  # fmt: skip
+                "author_id": self.author.pk, "created_at": at}  # fmt: skip
 
     # -- the public summary ------------------------------------------------------------
 
@@ -661,51 +598,21 @@ def _allocate(total: int, weights: list[float]) -> list[int]:
     return counts
 
 
-def _document(ct_id: int, row: dict, *, title: str, summary: str, body: str, url: str) -> dict:
-    """The row ``search.services.index_item`` writes (``meeting_document`` /
-    ``summary_document``), but for the vector."""
-    return {"content_type_id": ct_id, "object_id": row["id"], "kind": KIND_LABEL, "language": "vi",
-            "title": title[:500], "summary": summary, "body": body, "url": url, "is_internal": row["is_internal"],
-            "publish_at": row["publish_at"], "expire_at": row["expire_at"]}  # fmt: skip
-
-
-def _trail(*, user, meetings: list[dict], summaries: list[dict], texts: dict,
-           directives: dict[int, list[dict]]) -> tuple[list, list, list]:  # fmt: skip
-    """What the transitions leave: the log of each one, the ``published`` revision
-    (``serialize()`` of the item, with its directives and documents) and the search
-    document of each live item."""
-    logs, revisions, documents = [], [], []
-    with translation.override("vi"):
-        for model, items in ((Meeting, meetings), (PublicSummary, summaries)):
-            ct_id = ContentType.objects.get_for_model(model).pk
-            for row in items:
-                for action, before, after, at, publish_at in row["_log"]:
-                    logs.append({"content_type_id": ct_id, "object_id": row["id"], "action": action.value,
-                                 "from_state": before.value, "to_state": after.value, "user_id": user.pk,
-                                 "at": at, "comment": "", "publish_at": publish_at})  # fmt: skip
-                if not row["live"]:
-                    continue
-                fields = {k: v for k, v in row.items() if not k.startswith("_")}
-                if model is Meeting:
-                    parts = {"directives": sorted(directives.get(row["id"], []), key=lambda e: (e["number"], e["id"])),
-                             "attachments": []}  # fmt: skip
-                    data = serialize(item=Meeting(**fields), m2m={"attendees": row["_attendees"],
-                                                                  "attending_units": row["_units"]}, parts=parts)  # fmt: skip
-                    # Directives in the model's order (deadline, number), for staff only.
-                    own = " ".join(t for _, _, t in sorted(texts.get(row["id"], []))) if row["is_internal"] else ""
-                    body = " ".join([row["summary"], row["conclusions"], row["agenda"], own])
-                    documents.append(_document(ct_id, row, title=row["title"], summary=row["summary"][:500],
-                                               body=body, url=reverse("meetings:detail", args=[row["slug"]])))  # fmt: skip
-                else:
-                    data = serialize(item=PublicSummary(**fields))
-                    url = reverse("meetings:detail", args=[row["slug"]])
-                    documents.append(_document(ct_id, row, title=row["title"], summary=row["text"][:500],
-                                               body=row["text"], url=url))  # fmt: skip
-                revisions.append({"content_type_id": ct_id, "object_id": row["id"], "number": 1,
-                                  "kind": RevisionKind.PUBLISHED.value, "state": State.PUBLISHED.value,
-                                  "data": json.dumps(data, cls=DjangoJSONEncoder), "created_by_id": user.pk,
-                                  "created_at": row["updated_at"]})  # fmt: skip
-    return logs, revisions, documents
+def _items(rows: list[dict], model, *, author, approver, now, parts_of=None) -> tuple[list, History]:
+    """The rows as model instances with the workflow fields and history their times give."""
+    items, history = [], History()
+    for row in rows:
+        item = model(**{k: v for k, v in row.items() if not k.startswith("_")})
+        created, submitted, approved = row["_times"]
+        m2m = {"attendees": row["_attendees"], "attending_units": row["_units"]} if model is Meeting else None
+        history += published_history(
+            item=item, author=author, approver=approver, created=created, submitted=submitted, approved=approved,
+            now=now, m2m=m2m, parts=parts_of(row) if parts_of else None,
+        )  # fmt: skip
+        if item.live != row["_live"]:
+            raise AssertionError(f"{model.__name__} {item.pk}: live {item.live}, planned {row['_live']}")
+        items.append(item)
+    return items, history
 
 
 def _shown_names(rows: list[dict], d_rows: list[dict], supporting: dict[int, list[int]], *, units, people) -> None:
@@ -722,7 +629,7 @@ def _shown_names(rows: list[dict], d_rows: list[dict], supporting: dict[int, lis
     for d in d_rows:
         by_meeting.setdefault(d["meeting_id"], []).append(d)
     for row in rows:
-        if not row["live"]:
+        if not row["_live"]:
             continue
         names = {
             "chair": who(row["chair_id"]),
@@ -738,71 +645,43 @@ def _shown_names(rows: list[dict], d_rows: list[dict], supporting: dict[int, lis
                 for d in by_meeting.get(row["id"], [])
             },
         }
-        row["shown_names"] = json.dumps(names, ensure_ascii=False)
+        row["shown_names"] = names
 
 
-def _insert_documents(cur, documents: list[dict]) -> int:
-    """COPY into a temporary table, then one INSERT computing the vector as ``index_item``
-    does (title A, summary B, body C, the portal's text search configuration)."""
-    table = SearchDocument._meta.db_table
-    columns = list(documents[0]) if documents else []
-    if not columns:
-        return 0
-    cols = ", ".join(columns)
-    cur.execute(f"CREATE TEMP TABLE bench_meeting_docs ON COMMIT DROP AS SELECT {cols} FROM {table} WITH NO DATA")  # noqa: S608
-    _copy(cur, "bench_meeting_docs", documents, columns)
-    cur.execute(
-        f"""
-        INSERT INTO {table} ({cols}, vector)
-        SELECT {cols},
-               setweight(to_tsvector(%s::regconfig, COALESCE(title, '')), 'A')
-               || setweight(to_tsvector(%s::regconfig, COALESCE(summary, '')), 'B')
-               || setweight(to_tsvector(%s::regconfig, COALESCE(body, '')), 'C')
-        FROM bench_meeting_docs
-        ON CONFLICT (content_type_id, object_id) DO NOTHING
-        """,  # noqa: S608
-        [SEARCH_CONFIG] * 3,
-    )
-    added = cur.rowcount
-    cur.execute("DROP TABLE bench_meeting_docs")
-    return added
-
-
-def generate(*, user, stdout, rng: random.Random, meetings: int = 5000, directives: int = 20_000, units: int = len(UNITS),
-             people: int = 300, years: int = 20, summaries: float = 0.2) -> None:  # fmt: skip
-    """Add meetings created by ``user`` until there are ``meetings`` of them, with
+def generate(*, author, approver, stdout, rng: random.Random, meetings: int = 5000, directives: int = 20_000,
+             units: int = len(UNITS), people: int = 300, years: int = 20, summaries: float = 0.2) -> None:  # fmt: skip
+    """Add meetings created by ``author`` until there are ``meetings`` of them, with
     ``directives`` directives in all (see the module docstring)."""
     t0 = time.monotonic()
     now = timezone.now()
     with transaction.atomic():
         unit_map = _ensure_units(units)
         everyone = _ensure_people(people, unit_map)
-        existing = Meeting.objects.filter(created_by=user).count()
+        existing = Meeting.objects.filter(created_by=author).count()
         _say(stdout, f"meetings: {len(unit_map)} units, {len(everyone)} people; {existing} generated meetings present")
         if existing >= meetings:
             _say(stdout, f"meetings: {existing} generated meetings already present; nothing to add")
             return
-        have_directives = Directive.objects.filter(meeting__created_by=user).count()
-        maker = _Maker(user=user, rng=rng, now=now, units=unit_map, people=everyone)
+        have_directives = Directive.objects.filter(meeting__created_by=author).count()
+        maker = _Maker(author=author, rng=rng, now=now, units=unit_map, people=everyone)
         plan = _plan(meetings - existing, rng, maker.today, years)
         slugs = set(Meeting.objects.values_list("slug", flat=True)) | set(
             PublicSummary.objects.values_list("slug", flat=True)
         )
         with connection.cursor() as cur:
-            meeting_ids = _reserve_ids(cur, Meeting, len(plan))
+            meeting_ids = reserve_ids(cur, Meeting, len(plan))
             rows = [maker.meeting(spec, pk, slugs) for spec, pk in zip(plan, meeting_ids, strict=True)]
             for row in rows:
                 start = row["start_at"]
                 if start > now:  # an upcoming meeting: announced a few days ahead
                     created = min(now, start - dt.timedelta(days=rng.randint(3, 20))) - dt.timedelta(hours=1)
-                    submit = created + dt.timedelta(hours=rng.randint(1, 6))
-                    publish = submit + dt.timedelta(hours=rng.randint(1, 20))
-                    maker.workflow(row, created=created, submit=submit, publish=publish, publish_at=None)
-                else:  # written up after the meeting, dated by the meeting
+                    submitted = created + dt.timedelta(hours=rng.randint(1, 6))
+                    approved = submitted + dt.timedelta(hours=rng.randint(1, 20))
+                else:  # written up after the meeting, published when approved
                     created = start - dt.timedelta(days=rng.randint(1, 10), hours=rng.randint(0, 8))
-                    submit = start + dt.timedelta(hours=rng.randint(4, 72))
-                    publish = submit + dt.timedelta(hours=rng.randint(1, 48))
-                    maker.workflow(row, created=created, submit=submit, publish=publish, publish_at=start)
+                    submitted = start + dt.timedelta(hours=rng.randint(4, 72))
+                    approved = submitted + dt.timedelta(hours=rng.randint(1, 48))
+                maker.schedule(row, created=created, submitted=submitted, approved=approved)
 
             # Directives: many at the monthly and quarterly meetings, few at press conferences,
             # none at meetings still to come.
@@ -811,28 +690,26 @@ def generate(*, user, stdout, rng: random.Random, meetings: int = 5000, directiv
                       MeetingKind.THEMATIC: 3, MeetingKind.PRESS: 0.3}  # fmt: skip
             weights = [0.0 if r["start_at"] > now else weight[r["kind"]] * rng.uniform(0.4, 1.6) for r in rows]
             counts = _allocate(wanted, weights)
-            directive_ids = iter(_reserve_ids(cur, Directive, sum(counts)))
-            d_rows, support_rows, update_rows, texts = [], [], [], {}
+            directive_ids = iter(reserve_ids(cur, Directive, sum(counts)))
+            d_rows, support_rows, update_rows = [], [], []
             for row, k in zip(rows, counts, strict=True):
                 for number in range(1, k + 1):
                     d, support, updates = maker.directive(row, number, next(directive_ids))
                     d_rows.append(d)
                     support_rows += [{"directive_id": d["id"], "unit_id": u} for u in support]
                     update_rows += updates
-                    texts.setdefault(row["id"], []).append((d["deadline"], number, d["text"]))
 
             # Public summaries of published past meetings (not of press conferences, public anyway).
             # Most monthly and quarterly meetings have one, a few of the others: ``summaries`` in all.
             regular = (MeetingKind.MONTHLY, MeetingKind.QUARTERLY)
-            chosen = [r for r in rows if r["live"] and r["is_internal"] and r["start_at"] < now
+            chosen = [r for r in rows if r["_live"] and r["is_internal"] and r["start_at"] < now
                       and rng.random() < summaries * (4 if r["kind"] in regular else 0.85)]  # fmt: skip
-            s_rows = [maker.public_summary(r, pk, slugs) for r, pk in zip(chosen, _reserve_ids(cur, PublicSummary, len(chosen)), strict=True)]  # fmt: skip
+            s_rows = [maker.public_summary(r, pk, slugs) for r, pk in zip(chosen, reserve_ids(cur, PublicSummary, len(chosen)), strict=True)]  # fmt: skip
             for s, r in zip(s_rows, chosen, strict=True):
-                submit = r["start_at"] + dt.timedelta(hours=rng.randint(2, 4))
-                publish = submit + dt.timedelta(minutes=rng.randint(10, 120))
-                created = r["start_at"] + dt.timedelta(hours=1)
-                maker.workflow(s, created=created, submit=submit, publish=publish,
-                               publish_at=r["start_at"] + dt.timedelta(hours=4))  # fmt: skip
+                created = max(r["_times"][2], r["start_at"] + dt.timedelta(hours=1))
+                submitted = created + dt.timedelta(hours=rng.randint(1, 3))
+                maker.schedule(s, created=created, submitted=submitted,
+                               approved=submitted + dt.timedelta(minutes=rng.randint(10, 120)))  # fmt: skip
 
             supporting: dict[int, list[int]] = {}
             for r in support_rows:
@@ -846,39 +723,47 @@ def generate(*, user, stdout, rng: random.Random, meetings: int = 5000, directiv
                                     deadline_kind=d["deadline_kind"])
                 )  # fmt: skip
             _shown_names(rows, d_rows, supporting, units=unit_map, people=everyone)
-            logs, revisions, documents = _trail(user=user, meetings=rows, summaries=s_rows, texts=texts,
-                                                directives=entries)  # fmt: skip
+
+            # The workflow's history of every meeting and summary, with its directives as a part.
+            def parts_of(row):
+                mine = sorted(entries.get(row["id"], []), key=lambda e: (e["number"], e["id"]))
+                return {"directives": mine, "attachments": []}
+
+            meeting_items, history = _items(rows, Meeting, author=author, approver=approver, now=now,
+                                            parts_of=parts_of)  # fmt: skip
+            summary_items, more = _items(s_rows, PublicSummary, author=author, approver=approver, now=now)
+            history += more
             _say(
                 stdout,
                 f"meetings: planned {len(rows)} meetings, {len(d_rows)} directives ({time.monotonic() - t0:.1f} s)",
             )
 
-            _copy(cur, Meeting, rows)
+            copy_instances(cur, Meeting, meeting_items)
             through = Meeting.attendees.through._meta.db_table
-            _copy(cur, through, [{"meeting_id": r["id"], "person_id": p} for r in rows for p in r["_attendees"]],
-                  ["meeting_id", "person_id"])  # fmt: skip
+            copy_dicts(cur, through, [{"meeting_id": r["id"], "person_id": p} for r in rows for p in r["_attendees"]],
+                       ["meeting_id", "person_id"])  # fmt: skip
             through = Meeting.attending_units.through._meta.db_table
-            _copy(cur, through, [{"meeting_id": r["id"], "unit_id": u} for r in rows for u in r["_units"]],
-                  ["meeting_id", "unit_id"])  # fmt: skip
-            _copy(cur, PublicSummary, s_rows)
-            _copy(cur, Directive, d_rows)
-            _copy(cur, Directive.supporting_units.through._meta.db_table, support_rows, ["directive_id", "unit_id"])
-            _copy(cur, ProgressUpdate, update_rows)
-            _copy(cur, TransitionLog, logs)
-            _copy(cur, Revision, revisions)
+            copy_dicts(cur, through, [{"meeting_id": r["id"], "unit_id": u} for r in rows for u in r["_units"]],
+                       ["meeting_id", "unit_id"])  # fmt: skip
+            copy_instances(cur, PublicSummary, summary_items)
+            copy_dicts(cur, Directive, d_rows)
+            copy_dicts(cur, Directive.supporting_units.through._meta.db_table, support_rows,
+                       ["directive_id", "unit_id"])  # fmt: skip
+            copy_dicts(cur, ProgressUpdate, update_rows)
+            write_history(cur, history)
             _say(stdout, f"meetings: {len(rows)} meetings, {len(s_rows)} public summaries, {len(d_rows)} directives, "
-                         f"{len(update_rows)} progress updates written ({time.monotonic() - t0:.1f} s)")  # fmt: skip
+                         f"{len(update_rows)} progress updates, {len(history.logs)} transitions, "
+                         f"{len(history.revisions)} revisions written ({time.monotonic() - t0:.1f} s)")  # fmt: skip
 
-            added = _insert_documents(cur, documents)
+            # The search documents a publish writes (in Vietnamese, the site's language).
+            with translation.override("vi"):
+                added = index_items(items=[m for m in meeting_items if m.live])
+                added += index_items(items=[s for s in summary_items if s.live])
             _say(stdout, f"meetings: {added} search documents ({time.monotonic() - t0:.1f} s)")
             tables = [m._meta.db_table for m in (Unit, Person, Meeting, PublicSummary, Directive, ProgressUpdate)]
             tables += [Meeting.attendees.through._meta.db_table, Meeting.attending_units.through._meta.db_table,
                        Directive.supporting_units.through._meta.db_table]  # fmt: skip
             cur.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
-    # Readers see new items: cached pages are stale (what a transition does).
-    from portal.core import cache as page_cache
-
-    if page_cache.tracked():
-        page_cache.bump(reason="bench meetings")
+    content_changed.send(sender=Meeting, item=None)  # readers see new items: cached pages are stale
     _say(stdout, f"meetings: done in {time.monotonic() - t0:.1f} s")

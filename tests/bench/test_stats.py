@@ -1,25 +1,28 @@
-"""stats/bench.py: the benchmark's scale data is what the workflow would have left (public
-releases with their figures, revisions, history and search documents), a second run adds
-nothing, and the figures pass the admin's breakdown check."""
+"""bench/stats.py: the statistics' scale data is what the workflow would have left (public
+releases with their figures, revisions holding their parts, history and search documents),
+a second run adds nothing, and the figures pass the admin's breakdown check."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import random
 from decimal import Decimal
 
+from django.core.serializers.json import DjangoJSONEncoder
+
+from bench import stats as bench
 from portal.core.formatting import format_number
 from portal.editorial import services as wf
 from portal.editorial.enums import Action, Role
 from portal.editorial.models import Revision, TransitionLog
 from portal.search import services as search
 from portal.search.models import SearchDocument
-from stats import bench, demo, services
+from stats import demo, services
 from stats.models import Indicator, Release, Value
 from stats.selectors import release_breakdown_problems
-
-from .conftest import VN, make_release, publish
+from tests.stats.conftest import VN, make_release, publish
 
 SMALL = ["vt-doanh-thu", "ud-dvctt-muc-do-4", "at-su-co-tan-cong", "at-phishing", "at-deface", "at-malware"]
 
@@ -28,7 +31,8 @@ def counts():
     return tuple(m.objects.count() for m in (Release, Value, Revision, TransitionLog, SearchDocument))
 
 
-def test_generate_adds_public_releases_once(client, clock, reporter, board):
+def test_generate_adds_public_releases_once(client, clock, reporter, board, bench_users):
+    author, approver = bench_users
     clock.set(dt.datetime(2022, 3, 20, 9, tzinfo=VN))
     Indicator.objects.exclude(code__in=SMALL).exclude(parent=None).delete()  # parts first (PROTECT)
     Indicator.objects.exclude(code__in=SMALL).delete()
@@ -42,7 +46,7 @@ def test_generate_adds_public_releases_once(client, clock, reporter, board):
     wf.transition(item=pending, action=Action.SUBMIT, user=reporter)
 
     out = io.StringIO()
-    made = bench.generate(user=board, stdout=out, rng=random.Random(5), years=2)
+    made = bench.generate(author=author, approver=approver, stdout=out, rng=random.Random(5), years=2)
 
     assert made == 22 and "22 to add" in out.getvalue()
     assert Release.objects.count() == 24  # 03/2020 – 02/2022
@@ -55,13 +59,25 @@ def test_generate_adds_public_releases_once(client, clock, reporter, board):
         "published",
         True,
         False,
-        4,
+        3,
     )
     # 10/07/2021 is a Saturday: the Friday before, 09:00 in Ha Noi
     assert release.publish_at == dt.datetime(2021, 7, 9, 9, tzinfo=VN) == release.first_published_at
-    assert release.created_at < release.updated_at < release.publish_at
-    assert [r.kind for r in Revision.objects.filter(object_id=release.pk).order_by("number")] == ["save", "published"]
-    assert [log.action for log in TransitionLog.objects.filter(object_id=release.pk)] == ["submit", "publish"]
+    assert release.created_at < release.updated_at < release.publish_at  # approved ahead, scheduled
+    # Created with its figures (a save revision), submitted, approved: every revision holds
+    # the parts (figures, catalogue) as serialize() gives them from the rows.
+    revisions = list(wf.revisions_of(release).order_by("number"))
+    assert [(r.kind, r.state, r.created_by) for r in revisions] == [
+        ("save", "draft", author),
+        ("published", "published", approver),
+    ]
+    content = json.loads(json.dumps(wf.serialize(item=release), cls=DjangoJSONEncoder))
+    assert revisions[1].data == content and set(content) >= {"values", "catalogue"}
+    assert revisions[0].data == {**content, "publish_at": None}
+    assert release.catalogue == content["catalogue"]
+    history = list(wf.history_of(release))
+    assert [(log.action, log.user) for log in history] == [("submit", author), ("publish", approver)]
+    assert history[1].publish_at == release.publish_at and history[1].at == release.updated_at
     assert release_breakdown_problems(release) == []
     values = {v.indicator.code: v for v in Value.objects.filter(release=release).select_related("indicator")}
     assert sorted(values) == sorted(SMALL)
@@ -81,17 +97,18 @@ def test_generate_adds_public_releases_once(client, clock, reporter, board):
 
     before = counts()
     out = io.StringIO()
-    assert bench.generate(user=board, stdout=out, rng=random.Random(6), years=2) == 0
+    assert bench.generate(author=author, approver=approver, stdout=out, rng=random.Random(6), years=2) == 0
     assert counts() == before and "0 to add" in out.getvalue()
 
 
-def test_full_catalogue_respects_decimals_and_breakdowns(clock, reporter, editor, board, administrator):
+def test_full_catalogue_respects_decimals_and_breakdowns(clock, reporter, editor, board, administrator, bench_users):
+    author, approver = bench_users
     clock.set(dt.datetime(2022, 3, 20, 9, tzinfo=VN))
     users = {Role.REPORTER: reporter, Role.EDITOR: editor, Role.BOARD: board, Role.ADMIN: administrator}
     demo.load(users=users, stdout=io.StringIO())
     january = dict(Value.objects.filter(release__year=2022, release__month=1).values_list("indicator_id", "value"))
 
-    assert bench.generate(user=board, stdout=io.StringIO(), rng=random.Random(5), years=1) == 9
+    assert bench.generate(author=author, approver=approver, stdout=io.StringIO(), rng=random.Random(5), years=1) == 9
 
     indicators = list(Indicator.objects.all())
     for release in Release.objects.filter(year=2021, month__gte=3).exclude(month=12):

@@ -1,4 +1,4 @@
-"""The benchmark's scale data (meetings/bench.py), in small numbers: idempotent, counted by
+"""The meetings' scale data (bench/meetings.py), in small numbers: idempotent, counted by
 the tracker, and the rows the workflow itself would have written."""
 
 import io
@@ -10,13 +10,13 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F
 from django.urls import reverse
 
-from meetings import bench, selectors
+from bench import meetings as bench
+from meetings import selectors
 from meetings.models import Directive, Meeting, Person, ProgressUpdate, PublicSummary, Unit
 from portal.editorial.models import Revision, TransitionLog
 from portal.editorial.services import serialize
 from portal.search.models import SearchDocument
 from portal.search.services import index_item
-from tests.conftest import make_user
 
 SMALL = {"meetings": 30, "directives": 120, "people": 60}
 
@@ -26,10 +26,10 @@ def counts():
     return {m.__name__: m.objects.count() for m in models}
 
 
-def test_generate_is_idempotent_and_tracked(db, client):
-    user = make_user(None, "bench", is_staff=True)
+def test_generate_is_idempotent_and_tracked(bench_users, client):
+    user, approver = bench_users
     out = io.StringIO()
-    bench.generate(user=user, stdout=out, rng=random.Random(5), **SMALL)
+    bench.generate(author=user, approver=approver, stdout=out, rng=random.Random(5), **SMALL)
     assert "meetings: done" in out.getvalue()
     first = counts()
     assert Meeting.objects.filter(created_by=user).count() == 30
@@ -39,7 +39,7 @@ def test_generate_is_idempotent_and_tracked(db, client):
 
     # A second run (another seed, as bench/generate.py's shared generator would be) adds nothing.
     again = io.StringIO()
-    bench.generate(user=user, stdout=again, rng=random.Random(6), **SMALL)
+    bench.generate(author=user, approver=approver, stdout=again, rng=random.Random(6), **SMALL)
     assert counts() == first
     assert "nothing to add" in again.getvalue()
 
@@ -62,9 +62,9 @@ def test_generate_is_idempotent_and_tracked(db, client):
     assert client.get(reverse("meetings:tracker_export", args=["csv"])).content.decode("utf-8-sig").count("\r\n") == 121
 
 
-def test_generated_rows_are_what_the_workflow_writes(db, client):
-    user = make_user(None, "bench", is_staff=True)
-    bench.generate(user=user, stdout=io.StringIO(), rng=random.Random(5), **SMALL)
+def test_generated_rows_are_what_the_workflow_writes(bench_users, client):
+    user, approver = bench_users
+    bench.generate(author=user, approver=approver, stdout=io.StringIO(), rng=random.Random(5), **SMALL)
     live = list(Meeting.objects.filter(live=True)) + list(PublicSummary.objects.filter(live=True))
     assert len(live) >= 20 and any(isinstance(item, PublicSummary) for item in live)
     assert not Meeting.objects.filter(live=True, state="draft").exists()
@@ -72,17 +72,31 @@ def test_generated_rows_are_what_the_workflow_writes(db, client):
     for item in live:
         ct = ContentType.objects.get_for_model(type(item))
         assert item.version == 3 and item.first_published_at == item.publish_at
+        assert (item.created_by, item.submitted_by, item.updated_by) == (user, user, user)
         written = SearchDocument.objects.filter(content_type=ct, object_id=item.pk).values(*fields).get()
         index_item(item=item)  # what a transition does
         assert SearchDocument.objects.filter(content_type=ct, object_id=item.pk).values(*fields).get() == written
-        revision = Revision.objects.get(content_type=ct, object_id=item.pk)
-        assert revision.kind == "published" and revision.number == 1
-        assert revision.data == json.loads(json.dumps(serialize(item=item), cls=DjangoJSONEncoder))
-        history = TransitionLog.objects.filter(content_type=ct, object_id=item.pk).order_by("at")
-        assert list(history.values_list("action", "from_state", "to_state", "publish_at")) == [
-            ("submit", "draft", "pending", None),
-            ("publish", "pending", "published", item.publish_at),
+        # A save revision at creation (as the admin keeps), the published one at approval:
+        # both hold serialize() of the item with its parts (directives, documents).
+        revisions = list(Revision.objects.filter(content_type=ct, object_id=item.pk).order_by("number"))
+        assert [(r.number, r.kind, r.state, r.created_by) for r in revisions] == [
+            (1, "save", "draft", user),
+            (2, "published", "published", approver),
         ]
+        content = json.loads(json.dumps(serialize(item=item), cls=DjangoJSONEncoder))
+        assert revisions[1].data == content
+        assert revisions[0].data == {**content, "publish_at": None}
+        if isinstance(item, Meeting):
+            assert [d["id"] for d in content["directives"]] == list(
+                item.directives.order_by("number", "id").values_list("id", flat=True)
+            )
+        history = TransitionLog.objects.filter(content_type=ct, object_id=item.pk).order_by("at")
+        assert list(history.values_list("action", "from_state", "to_state", "user", "publish_at")) == [
+            ("submit", "draft", "pending", user.pk, None),
+            ("publish", "pending", "published", approver.pk, item.publish_at),
+        ]
+        assert item.created_at == revisions[0].created_at < history[0].at < history[1].at == item.updated_at
+        assert item.publish_at == history[1].at  # published when approved, never back-dated
     # Unpublished meetings are not in the index.
     for meeting in Meeting.objects.filter(live=False):
         ct = ContentType.objects.get_for_model(Meeting)

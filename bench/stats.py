@@ -1,13 +1,15 @@
-"""Scale data for the benchmark (``bench/generate.py`` calls ``generate()`` after the demo):
-twenty years of monthly releases, each with a value for every indicator of the catalogue,
-published the way the workflow leaves a release, and their search documents.
+"""Scale data for statistics: twenty years of monthly releases, each with a value for every
+indicator of the catalogue, and their search documents.
 
-The rows are written in bulk, but they are the rows the workflow would have written had
-a reporter created each release a few days after the month ended, entered its figures
-(one ``save`` revision), sent it to the board (``submit``) and had it approved for about
-the 10th of the next month (``publish``, one ``published`` revision): state, ``live``,
-``version``, times, revisions and the transition log. The search documents are made by
-``portal.search.services.index_item`` itself, so they are exactly what a publish makes.
+The rows are written in bulk, but the workflow decides what they hold: the bench reporter
+creates each release a few days after the month ended with its figures (a ``save``
+revision), submits it, and the bench board member approves it ahead of its release time,
+about the 10th of the next month (scheduled) — ``common.published_history``, i.e.
+``portal.editorial.services.replay``: state, ``live``, ``version``, times, the audit rows
+and the revisions, whose data holds the release's registered parts (its figures and the
+catalogue it shows, ``stats/parts.py``) as ``serialize`` gives them. What the approval
+hook adds (``stats.services.after_publish``: the catalogue fixed at approval) is set too.
+The search documents are made by ``portal.search.services.index_item`` itself.
 
 Idempotent: periods that already have a release (the demo's, or an earlier run's) are
 left alone, and only live releases and indicators missing from the index are indexed.
@@ -23,18 +25,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 
-from portal.editorial import services as wf
-from portal.editorial.enums import Action, RevisionKind, State
-from portal.editorial.models import Revision, TransitionLog
+from portal.editorial.services import History
 from portal.editorial.signals import content_changed
 from portal.search.models import SearchDocument
 from portal.search.services import index_item
+from stats.models import Indicator, Release, Value
+from stats.parts import CATALOGUE, VALUES, current_catalogue, plain
 
-from .models import Indicator, Release, Value
-from .parts import CATALOGUE, VALUES, current_catalogue, plain
+from .common import copy_instances, published_history, reserve_ids, write_history
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 YEARS = 20
@@ -270,18 +271,16 @@ def _notes(year: int, month: int, at: dt.datetime) -> tuple[str, str]:
     )
 
 
-def _workflow_times(publish_at: dt.datetime, rng) -> tuple[dt.datetime, dt.datetime, dt.datetime, dt.datetime]:
-    """Created, figures saved, submitted, approved: a few working days before the release
-    time, which the board approves ahead of (so the release waits, scheduled)."""
+def _workflow_times(publish_at: dt.datetime, rng) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
+    """Created (with its figures), submitted, approved: a few working days before the
+    release time, which the board approves ahead of (so the release waits, scheduled)."""
     approved = publish_at - dt.timedelta(hours=rng.randint(1, 20), minutes=rng.randint(0, 59))
     created = approved - dt.timedelta(days=rng.randint(3, 6), hours=rng.randint(0, 6), minutes=rng.randint(0, 59))
-    span = (approved - created).total_seconds()
-    submitted = created + dt.timedelta(seconds=span * rng.uniform(0.5, 0.85))
-    saved = created + dt.timedelta(seconds=span * rng.uniform(0.05, 0.4))
-    return created, saved, submitted, approved
+    submitted = created + dt.timedelta(seconds=(approved - created).total_seconds() * rng.uniform(0.5, 0.85))
+    return created, submitted, approved
 
 
-def generate(*, user, stdout, rng, years: int = YEARS, now: dt.datetime | None = None) -> int:
+def generate(*, author, approver, stdout, rng, years: int = YEARS, now: dt.datetime | None = None) -> int:
     """Add the missing monthly releases of the last ``years`` years, published; returns
     how many were added."""
     started = time.monotonic()
@@ -298,85 +297,44 @@ def generate(*, user, stdout, rng, years: int = YEARS, now: dt.datetime | None =
     made = 0
     if missing and indicators:
         figures = series(indicators=indicators, periods=periods, rng=rng)
-        ct = ContentType.objects.get_for_model(Release)
-        releases, times = [], []
-        for year, month in missing:
-            publish_at = release_time(year, month)
-            created, saved, submitted, approved = _workflow_times(publish_at, rng)
-            notes, notes_en = _notes(year, month, publish_at)
-            releases.append(
-                Release(
-                    year=year,
-                    month=month,
-                    notes=notes,
-                    notes_en=notes_en,
-                    state=State.PUBLISHED,
-                    live=True,
-                    has_unpublished_changes=False,
-                    is_internal=False,
-                    publish_at=publish_at,
-                    expire_at=None,
-                    first_published_at=publish_at,
-                    created_by=user,
-                    updated_by=user,
-                    submitted_by=user,
-                    # save_new (1), the figures (2), submit (3), publish (4)
-                    version=4,
-                )
-            )
-            times.append((created, saved, submitted, approved))
-        with transaction.atomic():
-            Release.objects.bulk_create(releases, batch_size=500)
-            for release, (created, _saved, _submitted, approved) in zip(releases, times, strict=True):
-                release.created_at, release.updated_at = created, approved
-            # auto_now / auto_now_add overwrote them on insert
-            Release.objects.bulk_update(releases, ["created_at", "updated_at"], batch_size=500)
+        catalogue = current_catalogue()  # the indicators as every release shows them
+        by_code = {ind.pk: ind.code for ind in indicators}
+        releases, history = [], History()
+        with transaction.atomic(), connection.cursor() as cur:
+            for (year, month), pk in zip(missing, reserve_ids(cur, Release, len(missing)), strict=True):
+                publish_at = release_time(year, month).astimezone(dt.UTC)  # as read back from the database
+                created, submitted, approved = _workflow_times(publish_at, rng)
+                notes, notes_en = _notes(year, month, publish_at)
+                release = Release(pk=pk, year=year, month=month, notes=notes, notes_en=notes_en, is_internal=False)
+                parts = {
+                    VALUES.key: {
+                        by_code[ind.pk]: [plain(figures[ind.pk][(year, month)]), "", ""] for ind in indicators
+                    },
+                    CATALOGUE.key: catalogue,
+                }
+                history += published_history(
+                    item=release, author=author, approver=approver, created=created, submitted=submitted,
+                    approved=approved, publish_at=publish_at, now=now, parts=parts,
+                )  # fmt: skip
+                if release.live:
+                    release.catalogue = catalogue  # fixed at approval (``stats.services.after_publish``)
+                releases.append(release)
+            copy_instances(cur, Release, releases)
             values = [
                 Value(release=release, indicator=ind, value=figures[ind.pk][(release.year, release.month)])
                 for release in releases
                 for ind in indicators
             ]
             Value.objects.bulk_create(values, batch_size=5000)
-            # The indicators as every release shows them, fixed at its approval.
-            catalogue = current_catalogue()
-            Release.objects.filter(pk__in=[r.pk for r in releases]).update(catalogue=catalogue)
-            by_code = {ind.pk: ind.code for ind in indicators}
-            revisions, logs = [], []
-            for release, (_created, saved, submitted, approved) in zip(releases, times, strict=True):
-                release_parts = {
-                    VALUES.key: {
-                        by_code[ind.pk]: [plain(figures[ind.pk][(release.year, release.month)]), "", ""]
-                        for ind in indicators
-                    },
-                    CATALOGUE.key: catalogue,
-                }
-                draft = wf.serialize(item=release, parts=release_parts)
-                draft["publish_at"] = None  # the reporter leaves the time to the board
-                published = wf.serialize(item=release, parts=release_parts)
-                revisions += [
-                    Revision(content_type=ct, object_id=release.pk, number=1, kind=RevisionKind.SAVE,
-                             state=State.DRAFT, data=draft, created_by=user, created_at=saved),
-                    Revision(content_type=ct, object_id=release.pk, number=2, kind=RevisionKind.PUBLISHED,
-                             state=State.PUBLISHED, data=published, created_by=user, created_at=approved),
-                ]  # fmt: skip
-                logs += [
-                    TransitionLog(content_type=ct, object_id=release.pk, action=Action.SUBMIT,
-                                  from_state=State.DRAFT, to_state=State.PENDING, user=user, at=submitted),
-                    TransitionLog(content_type=ct, object_id=release.pk, action=Action.PUBLISH,
-                                  from_state=State.PENDING, to_state=State.PUBLISHED, user=user, at=approved,
-                                  publish_at=release.publish_at),
-                ]  # fmt: skip
-            Revision.objects.bulk_create(revisions, batch_size=1000)
-            TransitionLog.objects.bulk_create(logs, batch_size=1000)
+            write_history(cur, history)
         made = len(releases)
         stdout.write(
-            f"stats: {made} releases, {len(values)} values, {len(revisions)} revisions, "
-            f"{len(logs)} transitions written ({time.monotonic() - started:.1f} s)\n"
+            f"stats: {made} releases, {len(values)} values, {len(history.revisions)} revisions, "
+            f"{len(history.logs)} transitions written ({time.monotonic() - started:.1f} s)\n"
         )
     indexed = index_missing()
     if made or indexed:
-        # What readers see has changed: cached pages are stale (portal.core.cache).
-        content_changed.send(sender=Release, item=releases[-1] if made else None)
+        content_changed.send(sender=Release, item=None)  # what readers see has changed: cached pages are stale
     stdout.write(f"stats: {indexed} search documents added ({time.monotonic() - started:.1f} s)\n")
     return made
 
