@@ -17,9 +17,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.forms import SlugFromTextMixin
 from portal.editorial import permissions as wf_permissions
 from portal.editorial import services as wf_services
-from portal.editorial.admin import EditorialAdmin, RoleManagedAdmin
+from portal.editorial.admin import EditorialAdmin, ReadOnlyAdmin, RoleManagedAdmin
 from portal.editorial.enums import Role
 
 from . import services, views
@@ -274,7 +275,7 @@ def _store_upload(upload) -> str:
     return field.storage.save(field.generate_filename(None, upload.name), upload)
 
 
-class MeetingForm(EditorialAdmin.form):
+class MeetingForm(SlugFromTextMixin, EditorialAdmin.form):
     class Meta:
         model = Meeting
         fields = "__all__"
@@ -290,23 +291,19 @@ class MeetingForm(EditorialAdmin.form):
         return cleaned
 
     def clean_slug(self):
-        from portal.core.text import vn_slugify
-
-        slug = vn_slugify(self.cleaned_data.get("slug") or "", 280)
+        slug = self.cleaned_data.get("slug") or ""
         if slug and services.slug_taken(slug, meeting_pk=self.instance.pk):
             raise ValidationError(_("Đường dẫn này đã dành cho trang khác; hãy chọn đường dẫn khác."))
         return slug
 
 
-class PublicSummaryForm(EditorialAdmin.form):
+class PublicSummaryForm(SlugFromTextMixin, EditorialAdmin.form):
     class Meta:
         model = PublicSummary
         fields = "__all__"
 
     def clean_slug(self):
-        from portal.core.text import vn_slugify
-
-        slug = vn_slugify(self.cleaned_data.get("slug") or "", 280)
+        slug = self.cleaned_data.get("slug") or ""
         if slug and services.slug_taken(slug, summary_pk=self.instance.pk or 0):
             raise ValidationError(_("Đường dẫn này đã dành cho trang khác; hãy chọn đường dẫn khác."))
         return slug
@@ -516,23 +513,6 @@ class PublicSummaryAdmin(EditorialAdmin):
         (None, {"fields": ("meeting", "title", "slug", "text")}),
         (_("Xuất bản"), {"fields": ("is_internal", "publish_at", "expire_at", "edit_version")}),
     )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_module_permission(self, request):
-        return wf_permissions.may_view_in_admin(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return wf_permissions.may_view_in_admin(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ReminderLog)

@@ -1,25 +1,16 @@
-"""The tracker as CSV and XLSX (text cells that a spreadsheet could run as a formula are
-neutralised), and the meeting calendar as iCalendar."""
+"""The tracker as CSV and XLSX, and the meeting calendar as iCalendar; the files
+themselves are made by ``portal.exports`` (formula safety, BOM, write-only XLSX, icalendar)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+from portal.exports import BOLD, CalendarEvent, XlsxBook, calendar_bytes, csv_bytes, event_uid
 
-
-def neutralise(text) -> str:
-    """A text cell a spreadsheet could run as a formula gets a leading apostrophe."""
-    text = "" if text is None else str(text)
-    return "'" + text if text.startswith(FORMULA_START) else text
+WIDTHS = (8, 70, 40, 12, 24, 30, 24, 30, 20, 14, 16, 14, 40)
 
 
 def _headers() -> list[str]:
@@ -43,100 +34,45 @@ def _headers() -> list[str]:
 def _row(d) -> list:
     return [
         d.pk,
-        neutralise(d.text),
-        neutralise(d.meeting.title),
+        d.text,
+        d.meeting.title,
         timezone.localtime(d.meeting.start_at).strftime("%d/%m/%Y"),
-        neutralise(d.giver.full_name if d.giver_id else ""),
-        neutralise(d.lead_unit.name),
-        neutralise(d.lead_person.full_name if d.lead_person_id else ""),
-        neutralise(", ".join(u.name for u in d.supporting_units.all())),
-        neutralise(d.deadline_label()),
+        d.giver.full_name if d.giver_id else "",
+        d.lead_unit.name,
+        d.lead_person.full_name if d.lead_person_id else "",
+        ", ".join(u.name for u in d.supporting_units.all()),
+        d.deadline_label(),
         d.deadline.strftime("%d/%m/%Y"),
         d.status_label(),
         d.completed_on.strftime("%d/%m/%Y") if d.completed_on else "",
-        neutralise(d.completion_evidence),
+        d.completion_evidence,
     ]
 
 
 def tracker_csv(directives) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(_headers())
-    for d in directives:
-        writer.writerow(_row(d))
-    # A BOM so that Excel opens the Vietnamese text as UTF-8.
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return csv_bytes((_row(d) for d in directives), header=_headers())
 
 
 def tracker_xlsx(directives) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _("Nhiệm vụ")[:31]
-    ws.append(_headers())
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for number, d in enumerate(directives, start=2):
-        values = _row(d)
-        ws.append(values)
-        # Every text cell is stored as a string, never as a formula. The cells are reached
-        # by their coordinates: ``ws.max_row`` and ``ws[n]`` scan every cell of the sheet,
-        # which made the export quadratic (20,000 directives took over two minutes).
-        for column, value in enumerate(values, start=1):
-            if isinstance(value, str):
-                ws.cell(row=number, column=column).data_type = "s"
-    widths = [8, 70, 40, 12, 24, 30, 24, 30, 20, 14, 16, 14, 40]
-    for i, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = w
-    ws.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    book = XlsxBook()
+    sheet = book.sheet(_("Nhiệm vụ"), widths=WIDTHS, freeze="A2")
+    sheet.append(_headers(), font=BOLD)
+    for d in directives:
+        sheet.append(_row(d))
+    return book.to_bytes()
 
 
-def _ics_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+def _meeting_event(entry: dict, base_url: str) -> CalendarEvent:
+    """A meeting with no end time lasts two hours."""
+    start = entry["start"]
+    end = entry["end"] or start + dt.timedelta(hours=2)
+    uid = event_uid(f"meeting-{entry['id']}")
+    url = base_url + entry["url"]
+    return CalendarEvent(uid, start, entry["title"], end=end, url=url, location=entry.get("place") or "")
 
 
-def _fold(line: str) -> str:
-    if len(line.encode("utf-8")) <= 75:
-        return line
-    out, chunk = [], b""
-    for ch in line:
-        b = ch.encode("utf-8")
-        if len(chunk) + len(b) > 74:
-            out.append(chunk.decode("utf-8"))
-            chunk = b""
-        chunk += b
-    out.append(chunk.decode("utf-8"))
-    return "\r\n ".join(out)
-
-
-def calendar_ics(*, entries, base_url: str, host: str) -> bytes:
-    """``entries``: dicts with id, title, start, end, place, url."""
-    utc = dt.UTC
-    stamp = timezone.now().astimezone(utc)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Bo Thong tin va Truyen thong//Lich giao ban//VI",
-        "CALSCALE:GREGORIAN",
-        "X-WR-CALNAME:" + _ics_escape(_("Lịch giao ban, họp của Bộ Thông tin và Truyền thông")),
-        "X-WR-TIMEZONE:Asia/Ho_Chi_Minh",
-    ]
-    for e in entries:
-        start = e["start"].astimezone(utc)
-        end = (e["end"] or e["start"] + dt.timedelta(hours=2)).astimezone(utc)
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:meeting-{e['id']}@{host}",
-            f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
-            f"DTSTART:{start:%Y%m%dT%H%M%SZ}",
-            f"DTEND:{end:%Y%m%dT%H%M%SZ}",
-            "SUMMARY:" + _ics_escape(e["title"]),
-            "URL:" + base_url + e["url"],
-        ]
-        if e.get("place"):
-            lines.append("LOCATION:" + _ics_escape(e["place"]))
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode("utf-8")
+def calendar_ics(*, entries, base_url: str) -> bytes:
+    """``entries``: dicts with id, title, start, end, place, url (a path, joined to ``base_url``)."""
+    name = _("Lịch giao ban, họp của Bộ Thông tin và Truyền thông")
+    events = [_meeting_event(e, base_url) for e in entries]
+    return calendar_bytes(events=events, name=name, feed="Lich giao ban", time_zone="Asia/Ho_Chi_Minh")

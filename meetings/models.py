@@ -138,20 +138,16 @@ class Meeting(EditorialModel):
     # ``services.snapshot_names`` at each approval; empty before the first one.
     shown_names = models.JSONField(_("tên đơn vị, cán bộ khi duyệt"), default=dict, blank=True, editable=False)
 
-    class Meta:
+    class Meta(EditorialModel.Meta):
         verbose_name = _("cuộc họp")
         verbose_name_plural = _("cuộc họp")
         ordering = ["-start_at", "-id"]
         indexes = [
+            *EditorialModel.Meta.indexes,  # meeting_schedule_idx, meeting_expiry_idx
             models.Index(fields=["live", "is_internal", "-start_at"], name="meeting_list_idx"),
             # The lists (page, calendar feed, home section) in their order: the visibility
             # test is an OR over the public summary, so no other index gives the order.
             models.Index(fields=["-start_at", "-id"], name="meeting_start_idx"),
-            # The next scheduled change (portal.core.cache.compute_next_change).
-            models.Index(fields=["publish_at"], condition=Q(live=True), name="meeting_schedule_idx"),
-            models.Index(
-                fields=["expire_at"], condition=Q(live=True, expire_at__isnull=False), name="meeting_expiry_idx"
-            ),
         ]
 
     def __str__(self) -> str:
@@ -191,17 +187,10 @@ class PublicSummary(EditorialModel):
     )
     text = models.TextField(_("nội dung tóm tắt công khai"), help_text=_("Mỗi đoạn một dòng."))
 
-    class Meta:
+    class Meta(EditorialModel.Meta):  # publicsummary_schedule_idx, publicsummary_expiry_idx
         verbose_name = _("tóm tắt công khai")
         verbose_name_plural = _("tóm tắt công khai")
         ordering = ["-id"]
-        indexes = [
-            # The next scheduled change (portal.core.cache.compute_next_change).
-            models.Index(fields=["publish_at"], condition=Q(live=True), name="summary_schedule_idx"),
-            models.Index(
-                fields=["expire_at"], condition=Q(live=True, expire_at__isnull=False), name="summary_expiry_idx"
-            ),
-        ]
 
     def __str__(self) -> str:
         return self.title

@@ -125,9 +125,7 @@ def calendar_ics(request):
         }
         for m in selectors.listed_meetings(request.user)[:500]
     ]
-    body = exports.calendar_ics(
-        entries=entries, base_url=request.build_absolute_uri("/").rstrip("/"), host=request.get_host()
-    )
+    body = exports.calendar_ics(entries=entries, base_url=request.build_absolute_uri("/").rstrip("/"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="lich-giao-ban.ics"'
     return _private(response) if may_see_internal(request.user) else response

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.i18n import current_language
 from portal.core.richtext import SanitizedHTMLField
 from portal.editorial.models import EditorialModel
 
@@ -37,7 +38,7 @@ class Category(models.Model):
     @property
     def label(self) -> str:
         """The name in the language of the page (English pages use the English name)."""
-        return self.display_name(translation.get_language() or "vi")
+        return self.display_name(current_language())
 
 
 class Tag(models.Model):
@@ -88,11 +89,12 @@ class Article(EditorialModel):
     rating_sum = models.PositiveIntegerField(default=0, editable=False)
     rating_count = models.PositiveIntegerField(default=0, editable=False)
 
-    class Meta:
+    class Meta(EditorialModel.Meta):
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
         ordering = ["-publish_at", "-id"]
         indexes = [
+            *EditorialModel.Meta.indexes,  # article_schedule_idx, article_expiry_idx
             models.Index(fields=["language", "live", "is_internal", "-publish_at", "-id"], name="article_list_idx"),
             models.Index(fields=["category", "language", "live", "-publish_at", "-id"], name="article_cat_idx"),
             models.Index(
@@ -112,14 +114,6 @@ class Article(EditorialModel):
                 include=["expire_at"],
                 condition=models.Q(live=True, is_internal=False),
                 name="article_public_cat_idx",
-            ),
-            # The next scheduled change (portal.core.cache.compute_next_change, once per
-            # publication generation): the earliest publish or expiry time still ahead.
-            models.Index(fields=["publish_at"], condition=models.Q(live=True), name="article_schedule_idx"),
-            models.Index(
-                fields=["expire_at"],
-                condition=models.Q(live=True, expire_at__isnull=False),
-                name="article_expiry_idx",
             ),
         ]
 

@@ -11,8 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from portal.core.formatting import format_number
-
-from .selectors import current_language
+from portal.core.i18n import current_language
 
 UP, DOWN = "#1a6e3a", "#a3221b"
 

@@ -1,28 +1,23 @@
 """Downloads of a release and of an indicator's series: CSV, XLSX, JSON, iCalendar.
-Each function takes what the selectors computed and returns bytes."""
+Each function takes what the selectors computed and returns bytes; the files themselves are
+made by ``portal.exports`` (formula safety, BOM, write-only XLSX, icalendar)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
+
+from portal.exports import BOLD, CalendarEvent, XlsxBook, calendar_bytes, csv_bytes, event_uid
 
 from .selectors import SectorTable, plain_number
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(text) -> str:
-    """A text cell a spreadsheet could run as a formula gets a leading apostrophe."""
-    text = "" if text is None else str(text)
-    return "'" + text if text.startswith(FORMULA_START) else text
+RELEASE_WIDTHS = (24, 26, 60, 18, 10, 16, 16, 16, 50)
+DEFINITION_WIDTHS = (26, 60, 18, 80, 30)
+SECTOR_FILL = PatternFill("solid", fgColor="DDE7F0")
 
 
 def filename(release, ext: str) -> str:
@@ -44,25 +39,13 @@ def _headers() -> list[str]:
 
 
 def release_csv(*, release, tables: list[SectorTable]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(_headers())
-    for table in tables:
-        for row in table.rows:
-            writer.writerow(
-                [
-                    neutralise(table.name),
-                    neutralise(row.code),
-                    neutralise(row.name),
-                    neutralise(row.unit),
-                    release.period,
-                    plain_number(row.value),
-                    plain_number(row.mom),
-                    plain_number(row.yoy),
-                    neutralise(row.note),
-                ]
-            )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    rows = (
+        [table.name, row.code, row.name, row.unit, release.period]
+        + [plain_number(row.value), plain_number(row.mom), plain_number(row.yoy), row.note]
+        for table in tables
+        for row in table.rows
+    )
+    return csv_bytes(rows, header=_headers())
 
 
 def _number_format(decimals: int) -> str:
@@ -70,59 +53,38 @@ def _number_format(decimals: int) -> str:
 
 
 def release_xlsx(*, release, tables: list[SectorTable]) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _("Số liệu")
-    bold = Font(bold=True)
-    ws.append([str(release)])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append(_headers())
-    for cell in ws[2]:
-        cell.font = bold
-    ws.freeze_panes = "A3"
-    sector_fill = PatternFill("solid", fgColor="DDE7F0")
+    book = XlsxBook()
+    sheet = book.sheet(_("Số liệu"), widths=RELEASE_WIDTHS, freeze="A3")
+    sheet.append([str(release)], font=Font(bold=True, size=13))
+    sheet.append(_headers(), font=BOLD)
     for table in tables:
-        ws.append([neutralise(table.name)])
-        r = ws.max_row
-        ws.cell(r, 1).font = bold
-        for col in range(1, 10):
-            ws.cell(r, col).fill = sector_fill
+        sheet.append(
+            [sheet.cell(table.name, font=BOLD, fill=SECTOR_FILL)]
+            + [sheet.cell(None, fill=SECTOR_FILL) for _col in range(len(RELEASE_WIDTHS) - 1)]
+        )
         for row in table.rows:
-            ws.append(
+            sheet.append(
                 [
-                    neutralise(table.name),
-                    neutralise(row.code),
-                    neutralise(("  " if row.depth else "") + row.name),
-                    neutralise(row.unit),
+                    table.name,
+                    row.code,
+                    ("  " if row.depth else "") + row.name,
+                    row.unit,
                     release.period,
-                    row.value,
-                    row.mom,
-                    row.yoy,
-                    neutralise(row.note),
-                ]
+                    sheet.cell(row.value, number_format=_number_format(row.decimals)),
+                    sheet.cell(row.mom, number_format="0.00"),
+                    sheet.cell(row.yoy, number_format="0.00"),
+                    row.note,
+                ],
+                outline_level=1,
             )
-            r = ws.max_row
-            ws.cell(r, 6).number_format = _number_format(row.decimals)
-            ws.cell(r, 7).number_format = "0.00"
-            ws.cell(r, 8).number_format = "0.00"
-            ws.row_dimensions[r].outline_level = 1
-    for col, w in zip(range(1, 10), (24, 26, 60, 18, 10, 16, 16, 16, 50), strict=True):
-        ws.column_dimensions[get_column_letter(col)].width = w
-    defs = wb.create_sheet(_("Định nghĩa"))
-    defs.append([_("Mã chỉ tiêu"), _("Tên chỉ tiêu"), _("Đơn vị tính"), _("Định nghĩa"), _("Đơn vị cung cấp")])
-    for cell in defs[1]:
-        cell.font = bold
+    defs = book.sheet(_("Định nghĩa"), widths=DEFINITION_WIDTHS)
+    defs.append(
+        [_("Mã chỉ tiêu"), _("Tên chỉ tiêu"), _("Đơn vị tính"), _("Định nghĩa"), _("Đơn vị cung cấp")], font=BOLD
+    )
     for table in tables:
         for row in table.rows:
-            defs.append(
-                [neutralise(row.code), neutralise(row.name), neutralise(row.unit), neutralise(row.definition),
-                 neutralise(row.source_unit)]
-            )  # fmt: skip
-    for col, w in zip(range(1, 6), (26, 60, 18, 80, 30), strict=True):
-        defs.column_dimensions[get_column_letter(col)].width = w
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+            defs.append([row.code, row.name, row.unit, row.definition, row.source_unit])
+    return book.to_bytes()
 
 
 def _num(value: Decimal | None):
@@ -169,70 +131,24 @@ def release_json(*, release, tables: list[SectorTable], corrections, url: str, v
 
 
 def series_csv(*, indicator, name: str, unit: str, points) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(
-        [_("Mã chỉ tiêu"), _("Tên chỉ tiêu"), _("Đơn vị tính"), _("Kỳ"), _("Giá trị"),
-         _("Thay đổi so với tháng trước (%)"), _("Thay đổi so với cùng kỳ năm trước (%)")]
-    )  # fmt: skip
-    for p in points:
-        writer.writerow(
-            [neutralise(indicator.code), neutralise(name), neutralise(unit), p.period, plain_number(p.value),
-             plain_number(p.mom), plain_number(p.yoy)]
-        )  # fmt: skip
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _ics_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    header = [_("Mã chỉ tiêu"), _("Tên chỉ tiêu"), _("Đơn vị tính"), _("Kỳ"), _("Giá trị"),
+              _("Thay đổi so với tháng trước (%)"), _("Thay đổi so với cùng kỳ năm trước (%)")]  # fmt: skip
+    rows = (
+        [indicator.code, name, unit, p.period, plain_number(p.value), plain_number(p.mom), plain_number(p.yoy)]
+        for p in points
+    )
+    return csv_bytes(rows, header=header)
 
 
 def calendar_ics(*, entries, base_url: str) -> bytes:
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Bo Thong tin va Truyen thong//Lich cong bo thong ke//VI",
-        "CALSCALE:GREGORIAN",
-        "X-WR-CALNAME:" + _ics_escape(_("Lịch công bố số liệu thống kê ngành TT&TT")),
-    ]
+    """The release calendar: one event per announced release, at its release time.
+    ``base_url`` is the statistics index ("https://…/thong-ke/")."""
+    events = []
     for e in entries:
-        at = e["at"].astimezone(dt_utc())
+        period = f"{e['year']:04d}-{e['month']:02d}"
         summary = _("Công bố số liệu thống kê tháng %(p)s") % {"p": e["period_label"]}
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:stats-{e['year']:04d}-{e['month']:02d}@thong-ke",
-            f"DTSTAMP:{dt_now_utc():%Y%m%dT%H%M%SZ}",
-            f"DTSTART:{at:%Y%m%dT%H%M%SZ}",
-            "SUMMARY:" + _ics_escape(summary),
-            "URL:" + base_url + f"{e['year']:04d}-{e['month']:02d}/",
-        ]
-        if e.get("note"):
-            lines.append("DESCRIPTION:" + _ics_escape(e["note"]))
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode("utf-8")
-
-
-def dt_utc():
-    import datetime as dt
-
-    return dt.UTC
-
-
-def dt_now_utc():
-    return timezone.now().astimezone(dt_utc())
-
-
-def _fold(line: str) -> str:
-    raw = line.encode("utf-8")
-    if len(raw) <= 75:
-        return line
-    out, chunk = [], b""
-    for ch in line:
-        b = ch.encode("utf-8")
-        if len(chunk) + len(b) > 74:
-            out.append(chunk.decode("utf-8"))
-            chunk = b""
-        chunk += b
-    out.append(chunk.decode("utf-8"))
-    return "\r\n ".join(out)
+        uid = event_uid(f"thong-ke-{period}")
+        events.append(CalendarEvent(uid, e["at"], summary, url=f"{base_url}{period}/", description=e.get("note") or ""))
+    return calendar_bytes(
+        events=events, name=_("Lịch công bố số liệu thống kê ngành TT&TT"), feed="Lich cong bo thong ke"
+    )

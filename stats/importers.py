@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from portal.exports import formula_unguard
+
 # Header labels of the template; matched without regard to case or spacing.
 COLUMNS = {
     "code": "Mã chỉ tiêu",
@@ -75,7 +77,8 @@ def read_table(*, upload, filename: str) -> tuple[dict[str, tuple[int, str]], li
             _("Dòng 1 (dòng tiêu đề): thiếu cột %(cols)s. Hãy dùng tệp mẫu tải về từ trang quản trị.")
             % {"cols": ", ".join(f"“{c}”" for c in missing)}
         )
-    return found, [(i + 2, r) for i, r in enumerate(rows[1:])]
+    # A text cell the template guarded against formulas ("'=…") reads as it was written.
+    return found, [(i + 2, [formula_unguard(c) for c in r]) for i, r in enumerate(rows[1:])]
 
 
 PERIOD_RE = re.compile(r"^(?:tháng\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})$|^(\d{4})\s*[/.-]\s*(\d{1,2})$", re.I)

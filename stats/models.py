@@ -93,7 +93,7 @@ class Release(EditorialModel):
     # revision as the "catalogue" part, not as a revision field.
     catalogue = models.JSONField(_("danh mục chỉ tiêu khi duyệt"), default=dict, blank=True, editable=False)
 
-    class Meta:
+    class Meta(EditorialModel.Meta):  # release_schedule_idx, release_expiry_idx
         verbose_name = _("kỳ công bố số liệu")
         verbose_name_plural = _("kỳ công bố số liệu")
         ordering = ["-year", "-month"]

@@ -1,16 +1,13 @@
-"""The import template: one row per indicator, with its code, period and current value."""
+"""The import template: one row per indicator, with its code, period and current value.
+Text cells are formula-safe (``portal.exports``); the importer reads them back unguarded."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from portal.core.formatting import format_number
 from portal.editorial import services as wf
+from portal.exports import BOLD, XlsxBook, csv_bytes
 
 from . import parts
 from .importers import COLUMNS
@@ -39,33 +36,23 @@ def _rows(release: Release):
 
 
 def template_xlsx(*, release: Release) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _("Số liệu")
-    ws.append([COLUMNS[k] for k in ORDER])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    book = XlsxBook()
+    sheet = book.sheet(_("Số liệu"), widths=(26, 24, 60, 18, 10, 16, 50))
+    sheet.append([COLUMNS[k] for k in ORDER], font=BOLD)
+    value_column = ORDER.index("value")
     for row in _rows(release):
-        ws.append(row)
-        ws.cell(ws.max_row, 6).number_format = "@"
-    for col, w in zip("ABCDEFG", (26, 24, 60, 18, 10, 16, 50), strict=True):
-        ws.column_dimensions[col].width = w
-    help_ws = wb.create_sheet(_("Hướng dẫn"))
+        # The value is text written the Vietnamese way ("91,32"): the cell is formatted as text.
+        row[value_column] = sheet.cell(row[value_column], number_format="@")
+        sheet.append(row)
+    help_sheet = book.sheet(_("Hướng dẫn"))
     for line in (
         _("Điền cột “Giá trị” theo cách viết Việt Nam (91,32; 2.611.948; 10,29%) hoặc dạng số thường (91.32)."),
         _("Không sửa cột “Mã chỉ tiêu”; cột “Kỳ” phải là tháng của kỳ công bố (ví dụ 01/2022)."),
         _("Mỗi chỉ tiêu chỉ một dòng. Tệp có lỗi sẽ bị từ chối toàn bộ, kèm số dòng và cột bị lỗi."),
     ):
-        help_ws.append([line])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        help_sheet.append([line])
+    return book.to_bytes()
 
 
 def template_csv(*, release: Release) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([COLUMNS[k] for k in ORDER])
-    for row in _rows(release):
-        writer.writerow(row)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return csv_bytes(_rows(release), header=[COLUMNS[k] for k in ORDER])

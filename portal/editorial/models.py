@@ -132,6 +132,18 @@ class EditorialModel(models.Model):
 
     class Meta:
         abstract = True
+        # The next scheduled change (portal.pagecache.schedule.next_change): the earliest
+        # publish or expiry time still ahead, one index entry per model. A model with indexes
+        # of its own writes ``class Meta(EditorialModel.Meta)`` and
+        # ``indexes = [*EditorialModel.Meta.indexes, …]``.
+        indexes = [
+            models.Index(fields=["publish_at"], condition=models.Q(live=True), name="%(class)s_schedule_idx"),
+            models.Index(
+                fields=["expire_at"],
+                condition=models.Q(live=True, expire_at__isnull=False),
+                name="%(class)s_expiry_idx",
+            ),
+        ]
 
     # -- display helpers (no business logic) --------------------------------------
     @property

@@ -2,9 +2,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from portal.core import formatting
+from portal.core.i18n import current_language
 from portal.editorial.permissions import may_see_internal
 
 from . import services
@@ -18,7 +18,7 @@ def search(request):
     query = (request.GET.get("q") or "").strip()[:200]
     page = total = None
     if query:
-        language = "en" if (get_language() or "vi").startswith("en") else "vi"
+        language = current_language()
         results = services.search(query=query, staff=may_see_internal(request.user), language=language)
         page = Paginator(results, 20).get_page(request.GET.get("trang"))
         for doc in page.object_list:

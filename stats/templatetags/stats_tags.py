@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from portal.core.formatting import format_number
-from stats.selectors import current_language
+from portal.core.i18n import current_language
 
 register = template.Library()
 

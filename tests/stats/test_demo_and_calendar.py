@@ -34,7 +34,8 @@ def test_demo_is_idempotent_and_exact(client, reporter, editor, board, administr
     assert "<strong>1.383</strong> sự cố" in index
 
 
-def test_calendar_lists_announced_releases(db, client, clock):
+def test_calendar_lists_announced_releases(db, client, clock, settings):
+    settings.SITE_URL = "https://portal.mic.gov.vn"
     clock.set(dt.datetime(2022, 2, 20, 9, tzinfo=VN))
     AnnouncedRelease.objects.create(year=2022, month=2, planned_at=dt.datetime(2022, 3, 10, 9, tzinfo=VN))
     AnnouncedRelease.objects.create(year=2021, month=12, planned_at=dt.datetime(2022, 1, 10, 9, tzinfo=VN))
@@ -45,5 +46,6 @@ def test_calendar_lists_announced_releases(db, client, clock):
     assert ics["Content-Type"].startswith("text/calendar")
     body = ics.content.decode()
     assert body.startswith("BEGIN:VCALENDAR\r\n") and "DTSTART:20220310T020000Z" in body
-    assert "UID:stats-2022-02@thong-ke" in body and "stats-2021-12" not in body
+    # A stable, domain-like UID on the host of SITE_URL.
+    assert "UID:thong-ke-2022-02@portal.mic.gov.vn" in body and "thong-ke-2021-12" not in body
     assert "Lịch công bố sắp tới" in client.get("/").content.decode()
