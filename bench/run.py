@@ -145,8 +145,10 @@ def fetch(url: str) -> tuple[int, bytes]:
         return e.code, b""
 
 
-def wrk(url: str, *, duration: int, connections: int, threads: int, lua: str) -> dict:
+def wrk(url: str, *, duration: int, connections: int, threads: int, lua: str, cookie: str = "") -> dict:
     cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "-s", lua, url]
+    if cookie:
+        cmd[1:1] = ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(cmd, capture_output=True, text=True, check=False).stdout  # noqa: S603
     m = re.search(r"^JSON (.*)$", out, re.M)
     if not m:
@@ -175,7 +177,7 @@ def memory_run(env: dict, total: int) -> dict:
     """One worker, never recycled (max_requests=0), ``total`` mixed requests over thousands
     of distinct addresses (each list page, articles, categories, searches, the static file):
     the worker's RSS every quarter. The page cache's per-worker memory is bounded
-    (PAGE_CACHE_LOCAL_BYTES), so the RSS must level off."""
+    (the `local` cache alias, PAGE_CACHE_LOCAL_ENTRIES), so the RSS must level off."""
     from concurrent.futures import ThreadPoolExecutor
 
     server = Server("memory", {**env, "PAGE_CACHE": "1", "GUNICORN_WORKERS": "1", "GUNICORN_MAX_REQUESTS": "0"})
@@ -227,12 +229,13 @@ def django_facts(article_path: str) -> dict:
 
     django.setup()
     from django.conf import settings
+    from django.core.cache import caches
     from django.db import connection, transaction
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.utils import translation
 
-    from portal.core import cache as page_cache
+    from portal import pagecache
 
     settings.ALLOWED_HOSTS = ["*"]
     translation.activate("vi")
@@ -241,8 +244,8 @@ def django_facts(article_path: str) -> dict:
 
     def cold():
         """As right after a publish: a new generation, nothing kept by this process."""
-        page_cache.bump(reason="bench")
-        page_cache.forget_remembered()
+        pagecache.bump(reason="bench")
+        caches["local"].clear()
 
     def capture(path: str) -> tuple[int, list[str]]:
         with CaptureQueriesContext(connection) as ctx:
@@ -289,6 +292,49 @@ def django_facts(article_path: str) -> dict:
     facts["article_sql_first"] = [q[:160] for q in first]
     facts["article_sql"] = [q[:160] for q in kept]
     return facts
+
+
+def staff_cookie() -> str:
+    """A session of a signed-in member of staff (``bench-staff``, made if missing)."""
+    os.environ["PAGE_CACHE"] = "0"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user, _created = get_user_model().objects.get_or_create(username="bench-staff", defaults={"is_staff": True})
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def first_after_publish(paths: dict[str, str], repeat: int = 5) -> list[dict]:
+    """The first request for each page after a publish (a new generation, nothing kept),
+    through the views in this process, one client: the median and the worst of ``repeat``."""
+    import statistics
+
+    from django.core.cache import caches
+    from django.test import Client
+
+    from portal import pagecache
+
+    client, out = Client(), []
+    for name, path in paths.items():
+        client.get(path)  # PostgreSQL's buffers warm, as on a running server
+        times = []
+        for _ in range(repeat):
+            pagecache.bump(reason="bench")
+            caches["local"].clear()
+            started = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+        out.append({"name": name, "path": path, "median": statistics.median(times), "max": max(times)})
+    return out
 
 
 def first_article_path() -> str:
@@ -376,6 +422,8 @@ def main() -> int:
             ("home", "/", cached),
             ("article, cached", article, cached),
             ("article, cache off", article, nocache),
+            ("article, signed-in staff", article, cached),
+            ("article, signed-in staff, cache off", article, nocache),
             ("news list page 1", "/tin-tuc/", cached),
             ("news list page 500", "/tin-tuc/?trang=500", cached),
             ("news list page 500, cache off", "/tin-tuc/?trang=500", nocache),
@@ -399,6 +447,7 @@ def main() -> int:
             if path:
                 pages.append((name, path, cached))
         pages = [p for p in pages if p[1]]
+        cookie = staff_cookie()
         nocache.start()
         for name, path, server in pages:
             for _ in range(3):
@@ -409,6 +458,7 @@ def main() -> int:
                 connections=args.connections,
                 threads=args.threads,
                 lua=lua.name,
+                cookie=cookie if "signed-in staff" in name else "",
             )
             result.update({"name": name, "path": path, "server": server.name})
             rows.append(result)
@@ -481,6 +531,8 @@ def main() -> int:
     os.unlink(lua.name)
 
     facts = django_facts(article) if article else {}
+    if article:
+        extra["first"] = first_after_publish({"home": "/", "news list": "/tin-tuc/", "article": article})
     static_rps = rows[0]["rps"] if rows else 0
     for r in rows:
         r["ratio"] = r["rps"] / static_rps if static_rps else 0
@@ -549,6 +601,18 @@ def write_report(*, command: str, rows: list[dict], extra: dict, facts: dict, ar
     ]
     for r in extra.get("one_client", []):
         out.append(f"| {r['name']} | {r['p50']:.2f} | {r['p95']:.2f} | {r['p99']:.2f} |")
+    if extra.get("first"):
+        out += [
+            "",
+            "## The first request after a publish (one client, nothing kept yet)",
+            "",
+            "Through the views in one process with the page cache off, right after `bump()` (5 times each):",
+            "what the first reader of each page waits for, on either server.",
+            "",
+            "| page | median ms | worst ms |",
+            "|---|---:|---:|",
+            *[f"| {r['name']} | {r['median']:.1f} | {r['max']:.1f} |" for r in extra["first"]],
+        ]
     if extra.get("backends"):
         out += [
             "",

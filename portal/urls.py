@@ -3,11 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.static import serve
 
 from news.feeds import LatestNewsFeed
+from portal.core import media, uploads
 from portal.core import sitemaps as sitemap_registry
-from portal.core import uploads
 from portal.core import views as core_views
 from portal.editorial.views import pending_queue
 from portal.search import views as search_views
@@ -40,7 +39,7 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG or settings.SERVE_MEDIA:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [path("media/<path:path>", media.serve, {"document_root": settings.MEDIA_ROOT})]
 
 handler403 = "portal.core.views.permission_denied"
 handler404 = "portal.core.views.page_not_found"

@@ -8,6 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self) -> None:
-        from . import cache
+        from portal.pagecache import invalidation
 
-        cache.connect_signals()  # what invalidates the anonymous page cache
+        invalidation.connect()  # what replaces the page cache's generation
