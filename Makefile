@@ -1,4 +1,5 @@
-# `make run`: set up everything and serve on http://127.0.0.1:$(PORT)
+# `make run`: set up everything and serve on http://127.0.0.1:$(PORT) as production does.
+# `make dev`: the same set-up, then Django's debug server (DEBUG=1, reloads on change).
 # `make test`: set up everything and run lint, checks and the whole test suite.
 SHELL := /bin/bash
 PORT ?= 8000
@@ -9,11 +10,17 @@ ifeq ($(origin DATABASE_URL),undefined)
 export PORTAL_LOCAL_PG := 1
 export DATABASE_URL := postgres://postgres@127.0.0.1:$(PGPORT)/portal
 endif
+# Settings are secure by default (DEBUG off): every command here runs with a secret key
+# generated once into a git-ignored file and with loopback host names, unless the
+# environment gives its own (SECRET_KEY, SECRET_KEY_FILE, ALLOWED_HOSTS).
+SECRET_KEY_FILE ?= $(CURDIR)/.secret_key
+ALLOWED_HOSTS ?= 127.0.0.1,localhost
+export SECRET_KEY_FILE ALLOWED_HOSTS
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup venv db migrate demo static lint check bench stop-db system-deps messages
+.PHONY: run dev test setup venv db migrate demo static lint check bench stop-db system-deps messages
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -21,7 +28,10 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $(STAMP)
 
-venv: $(STAMP)
+$(SECRET_KEY_FILE):
+	umask 077 && python3 -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+venv: $(STAMP) $(SECRET_KEY_FILE)
 
 # Debian packages: gettext for translations, Chromium for browser tests, fonts for PDFs,
 # redis-server for the several-servers test (the test starts its own on loopback).
@@ -54,13 +64,25 @@ migrate: venv db
 demo: migrate
 	$(PY) manage.py load_demo
 
+# Collected as production serves them (DEBUG off: hashed names and WhiteNoise's manifest).
 static: venv
-	$(PY) manage.py collectstatic --noinput -v 0
+	DEBUG=0 $(PY) manage.py collectstatic --noinput -v 0
 
 setup: system-deps venv db messages migrate
 
+# Production settings on loopback: DEBUG off and real error pages, gunicorn, WhiteNoise,
+# /media/ from Django (no nginx here), cookies without Secure (plain HTTP on loopback).
+# gunicorn prints READY_MESSAGE once it listens (deploy/gunicorn.conf.py).
+READY_MESSAGE = Portal: http://127.0.0.1:$(PORT)/ - sign in at http://127.0.0.1:$(PORT)/admin/ as quantri, banbientap, bientap, phongvien or vanphong with DEMO_PASSWORD or the password load_demo printed when it made the accounts (DEMO_PASSWORD=... make run sets one). Ctrl+C stops it.
 run: setup demo static
-	DEBUG=$${DEBUG:-1} $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) portal.wsgi:application
+	DEBUG=0 SECURE_COOKIES=0 SERVE_MEDIA=$${SERVE_MEDIA:-1} SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} \
+	  PORTAL_READY_MESSAGE="$(READY_MESSAGE)" \
+	  exec $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) portal.wsgi:application
+
+# For developers: Django's debug server (debug pages, reloads on change, serves static and media).
+dev: setup demo
+	DEBUG=1 SERVE_MEDIA=1 SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} \
+	  exec $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: venv
 	$(VENV)/bin/ruff check .
@@ -74,10 +96,12 @@ test: system-deps venv node_modules/.installed db messages static lint check
 	$(VENV)/bin/pytest
 
 # The load test runs on its own database (100,000 articles…), never the developers' `portal`.
+# Scale data: bench/generate.py (BENCH_GENERATE_ARGS="--articles 2000 --meetings 200 --years 2" for a small one).
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:$(PGPORT)/bench
+BENCH_GENERATE_ARGS ?=
 bench: setup static
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/generate.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/generate.py $(BENCH_GENERATE_ARGS)
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/run.py
 
 stop-db:

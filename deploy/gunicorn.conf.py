@@ -54,6 +54,14 @@ proc_name = "portal"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
+def when_ready(server):
+    """Once the portal listens, say where it is and how to sign in (``make run`` sets the
+    message in ``PORTAL_READY_MESSAGE``)."""
+    message = os.environ.get("PORTAL_READY_MESSAGE")
+    if message:
+        print(message, flush=True)
+
+
 def post_fork(server, worker):
     """Never share the master's database connections with a forked worker."""
     from django.db import connections

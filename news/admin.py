@@ -1,11 +1,12 @@
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
-from django.utils.text import capfirst
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.images import store_image
-from portal.core.text import unique_slug, vn_slugify
+from portal.core.forms import SlugFromTextMixin
+from portal.core.images import delete_image_files, store_image
+from portal.core.text import unique_slug
+from portal.editorial import permissions
 from portal.editorial.admin import EditorialAdmin, EditorialAdminForm, RoleManagedAdmin
 from portal.editorial.enums import Role
 
@@ -13,7 +14,7 @@ from . import views
 from .models import Article, Category, Tag
 
 
-class ArticleForm(EditorialAdminForm):
+class ArticleForm(SlugFromTextMixin, EditorialAdminForm):
     cover_upload = forms.FileField(
         label=_("Tải ảnh đại diện"),
         required=False,
@@ -25,20 +26,11 @@ class ArticleForm(EditorialAdminForm):
         model = Article
         exclude = ("cover",)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "slug" in self.fields:
-            # Whatever is typed ("Tên mới của bài") becomes a slug; empty: made from the title.
-            model_field = Article._meta.get_field("slug")
-            self.fields["slug"] = forms.CharField(
-                label=capfirst(model_field.verbose_name),
-                help_text=model_field.help_text,
-                max_length=model_field.max_length,
-                required=False,
-            )
+    # Whatever is typed ("Tên mới của bài") becomes a slug; empty: made from the title.
+    slug_required = False
 
     def clean_slug(self):
-        slug = vn_slugify(self.cleaned_data.get("slug") or "", 280)
+        slug = self.cleaned_data.get("slug") or ""
         if slug and Category.objects.filter(slug=slug).exists():
             raise ValidationError(_("Đường dẫn này trùng với một chuyên mục; hãy chọn đường dẫn khác."))
         return slug
@@ -80,34 +72,30 @@ class ArticleAdmin(EditorialAdmin):
     )
 
     def save_model(self, request, obj, form, change):
+        """A new cover is stored only once the save may go ahead: the form has passed the
+        version check (``EditorialAdminForm.clean``, which holds the row locked until the
+        save ends) and the user may still edit the item. Should the save fail all the
+        same, the files written for it are removed: a refused save leaves no file."""
         upload = form.cleaned_data.get("cover_upload")
-        if upload:
-            obj.cover = store_image(upload, user=request.user, alt=form.cleaned_data.get("cover_alt", ""))
-        elif form.cleaned_data.get("remove_cover"):
-            obj.cover = None
+        if change and upload and not permissions.may_edit(request.user, obj):
+            raise PermissionDenied(_("Bạn không được sửa mục này."))
         if not obj.slug:
             obj.slug = unique_slug(Article, obj.title, exclude_pk=obj.pk, max_length=280)
-        super().save_model(request, obj, form, change)
+        stored = None
+        if upload:
+            obj.cover = stored = store_image(upload, user=request.user, alt=form.cleaned_data.get("cover_alt", ""))
+        elif form.cleaned_data.get("remove_cover"):
+            obj.cover = None
+        try:
+            super().save_model(request, obj, form, change)
+        except BaseException:
+            if stored is not None:
+                delete_image_files(stored)
+            raise
 
 
-class SlugFromTextForm(forms.ModelForm):
+class SlugFromTextForm(SlugFromTextMixin, forms.ModelForm):
     """The address may be typed in Vietnamese; it is made a slug (đ→d), not refused."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "slug" in self.fields:
-            model_field = self._meta.model._meta.get_field("slug")
-            self.fields["slug"] = forms.CharField(
-                label=capfirst(model_field.verbose_name),
-                help_text=model_field.help_text,
-                max_length=model_field.max_length,
-            )
-
-    def clean_slug(self):
-        slug = vn_slugify(self.cleaned_data.get("slug") or "", self._meta.model._meta.get_field("slug").max_length)
-        if not slug:
-            raise ValidationError(_("Hãy nhập đường dẫn bằng chữ hoặc số."))
-        return slug
 
 
 @admin.register(Category)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.postgres.expressions import ArraySubquery
+from django.core.paginator import Page, Paginator
 from django.db.models import OuterRef, QuerySet
-from django.utils.translation import get_language
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from portal.core import cache as page_cache
+from portal import pagecache as page_cache
+from portal.core.i18n import current_language
 from portal.core.richtext import html_to_text
 from portal.editorial.permissions import may_see_internal
 
@@ -19,10 +21,6 @@ LIST_FIELDS = (
 )  # fmt: skip
 
 
-def current_language() -> str:
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
-
-
 def visible_articles(user, language: str | None = None) -> QuerySet[Article]:
     return (
         Article.objects.visible_to(user)
@@ -32,6 +30,46 @@ def visible_articles(user, language: str | None = None) -> QuerySet[Article]:
               "cover__renditions", "cover__width", "cover__height")
         .order_by("-publish_at", "-id")
     )  # fmt: skip
+
+
+class _IdsFirstPaginator(Paginator):
+    """Django's paginator, reading a page in one query: the page's ids by an index-only
+    scan of the public index (page 500 skips 9,980 index entries, not 9,980 table rows),
+    then those rows. The count is an index-only scan too, kept under the publication
+    generation when ``count_key`` is given."""
+
+    def __init__(self, object_list, per_page, *, count_key: str | None = None):
+        super().__init__(object_list, per_page)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        if self.count_key is None:
+            return self.object_list.count()
+        return page_cache.remember(self.count_key, self.object_list.count)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = self.object_list.values("pk")[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+
+
+def article_page(user, number, *, per_page: int, category: Category | None = None) -> Page:
+    """Page ``number`` (as typed in the address: invalid means the first, too large the
+    last) of the articles ``user`` may read, of ``category`` or all, newest first. For
+    readers who see only public items the count is kept under the publication generation,
+    so the pages of a list count once per publish or scheduled change, not per request."""
+    articles = visible_articles(user)
+    if category is not None:
+        articles = articles.filter(category=category)
+    count_key = None
+    if not may_see_internal(user):
+        count_key = f"news:count:{current_language()}:{category.pk if category else '*'}"
+    return _IdsFirstPaginator(articles, per_page, count_key=count_key).get_page(number)
 
 
 # What an article page reads on every request: whether the reader may see the article now

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import ipaddress
 import secrets
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 
-from portal.core import cache as page_cache
+from portal import pagecache as page_cache
+from portal.core import limits
 from portal.editorial.permissions import may_see, may_see_internal
 
 from . import selectors, services
@@ -24,48 +24,18 @@ from .models import Article
 PAGE_SIZE = 20
 
 
-class ListPaginator(Paginator):
-    """A page of an ordered list of articles in one query: the page's ids by an
-    index-only scan of the public index (page 500 skips 9,980 index entries, not 9,980
-    table rows), then those rows.
-
-    The count is exact: an index-only scan too, and for readers who see only public items
-    it is kept under the publication generation (``count_key``), so the pages of a list
-    count it once per publish or scheduled change, not once per request."""
-
-    def __init__(self, object_list, per_page, *, count_key: str | None = None):
-        super().__init__(object_list, per_page)
-        self.count_key = count_key
-
-    @cached_property
-    def count(self):
-        if self.count_key is None:
-            return self.object_list.count()
-        return page_cache.remember(self.count_key, self.object_list.count)
-
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        ids = self.object_list.values("pk")[bottom:top]
-        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+def _page(request, category=None):
+    number = request.GET.get("trang") or request.GET.get("page")
+    return selectors.article_page(request.user, number, per_page=PAGE_SIZE, category=category)
 
 
-def _page(request, queryset, category=None):
-    count_key = None
-    if not may_see_internal(request.user):
-        count_key = f"news:count:{selectors.current_language()}:{category.pk if category else '*'}"
-    paginator = ListPaginator(queryset, PAGE_SIZE, count_key=count_key)
-    return paginator.get_page(request.GET.get("trang") or request.GET.get("page"))
-
-
+@page_cache.shared_by_staff
 def news_list(request):
-    page = _page(request, selectors.visible_articles(request.user))
+    page = _page(request)
     return render(request, "news/list.html", {"page": page, "categories": selectors.categories()})
 
 
+@page_cache.shared_by_staff
 def news_slug(request, slug):
     """``/tin-tuc/<slug>/`` is a category or an article (their slugs never collide)."""
     categories = selectors.categories()
@@ -93,7 +63,7 @@ def news_slug(request, slug):
 
 
 def category_page(request, category, categories):
-    page = _page(request, selectors.visible_articles(request.user).filter(category=category), category)
+    page = _page(request, category)
     return render(request, "news/list.html", {"page": page, "category": category, "categories": categories})
 
 
@@ -137,38 +107,18 @@ def _readable_translation(article: Article, user) -> Article | None:
     return translation if translation is not None and may_see(user, translation) else None
 
 
-def client_address(request) -> str:
-    """The reader's address. Behind our own proxy (nginx on this machine or on the private
-    network, deploy/nginx.conf) the peer is the proxy and every reader would share one
-    address: the one the proxy appended last to X-Forwarded-For is the reader's. The
-    header is ignored when the peer is a public address (anyone can send it)."""
-    peer = request.META.get("REMOTE_ADDR", "")
-    try:
-        via_proxy = ipaddress.ip_address(peer).is_private
-    except ValueError:
-        via_proxy = False
-    if via_proxy:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
-        if forwarded:
-            return forwarded[:64]
-    return peer
-
-
-RATING_LIMIT = 10  # ratings per address per 10 minutes
 VOTER_COOKIE = "rv"
 
 
+@csrf_exempt  # no per-visitor token on a cached page: limited per address and browser
 @require_POST
+@ratelimit(group="news.rate", key="ip", rate=limits.rating_rate, block=False)
 def rate(request, slug):
+    """One rating per browser and article (the voter cookie), and at most
+    ``RATE_LIMITS["rating"]`` posts per reader address (portal/core/limits.py)."""
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
-    key = f"rate-limit:{client_address(request)}"
-    cache.add(key, 0, 600)
-    try:
-        used = cache.incr(key)
-    except ValueError:
-        used = 1
     back = article.get_absolute_url() + "#danh-gia"
-    if used > RATING_LIMIT:
+    if request.limited:
         messages.error(request, _("Bạn đã đánh giá quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau."))
         return _see_other(back)
     try:

@@ -1,8 +1,10 @@
 """Settings of the portal.
 
 Everything that differs between machines comes from the environment (see README,
-"Configuration"). With ``DEBUG=0`` the portal refuses to start without ``SECRET_KEY``
-and ``ALLOWED_HOSTS``.
+"Configuration"). Secure by default: ``DEBUG`` and ``SERVE_MEDIA`` are off unless set, and
+then the portal refuses to start without a secret key (``SECRET_KEY``, or a file named by
+``SECRET_KEY_FILE``) and ``ALLOWED_HOSTS``. ``make run`` sets both for loopback, ``make dev``
+sets ``DEBUG=1``, and the test run has its own module (``portal/settings_test.py``).
 """
 
 import os
@@ -24,18 +26,38 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+
+def _secret_key() -> str:
+    """``SECRET_KEY``, else the content of the file ``SECRET_KEY_FILE`` names (``make``
+    generates ``.secret_key`` once, git-ignored)."""
+    key = os.environ.get("SECRET_KEY", "").strip()
+    path = os.environ.get("SECRET_KEY_FILE", "").strip()
+    if key or not path:
+        return key
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise ImproperlyConfigured(f"SECRET_KEY_FILE={path}: không đọc được tệp khóa bí mật ({exc}).") from exc
+
+
+SECRET_KEY = _secret_key()
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY phải được đặt khi DEBUG=0.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY (hoặc SECRET_KEY_FILE) phải được đặt khi DEBUG tắt (mặc định). "
+            "`make run` và `make dev` tự đặt; khi phát triển có thể dùng DEBUG=1."
+        )
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 if not ALLOWED_HOSTS:
     if not DEBUG:
-        raise ImproperlyConfigured("ALLOWED_HOSTS phải được đặt khi DEBUG=0.")
+        raise ImproperlyConfigured(
+            "ALLOWED_HOSTS phải được đặt khi DEBUG tắt (mặc định). "
+            "`make run` và `make dev` tự đặt; khi phát triển có thể dùng DEBUG=1."
+        )
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
@@ -62,13 +84,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous pages from the shared cache, before sessions, locale and URL resolving.
-    "portal.core.middleware.AnonymousPageCacheMiddleware",
+    # Anonymous pages from the page cache, before sessions, locale and URL resolving.
+    "portal.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Pages shared by every member of staff (views marked @shared_by_staff).
+    "portal.pagecache.middleware.StaffPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -124,7 +148,7 @@ else:
     # a hit costs one small file read (BENCHMARKS.md compares it with the database cache).
     CACHES = {
         "default": {
-            "BACKEND": "portal.core.cache.FileCache",
+            "BACKEND": "portal.pagecache.backends.FileCache",
             # One folder per database: the bench database's pages never show on `make run`.
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache" / DATABASES["default"]["NAME"])),
             "KEY_PREFIX": CACHE_KEY_PREFIX,
@@ -139,8 +163,15 @@ if os.environ.get("CACHE_BACKEND") == "db":
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
-# Whole-page cache of anonymous responses (portal.core.middleware): on/off, and the longest
-# a page is kept (publishing, withdrawing and scheduled times invalidate it sooner).
+# Each worker's own memory for what the page cache keeps (portal/pagecache): recent pages,
+# parts of pages and values, each under the publication generation.
+CACHES["local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pagecache",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", "500"))},
+}
+# The page cache (portal/pagecache): on/off, and the longest anything is kept (publishing,
+# withdrawing and scheduled times end it sooner).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 
@@ -254,6 +285,19 @@ LOGGING = {
 }
 
 # Serve /media/ from Django (development, single-server set-ups without nginx).
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 # Visits counted by the previous portal, added to the total shown.
 VISIT_COUNT_BASE = int(os.environ.get("VISIT_COUNT_BASE", "0"))
+
+# Our own proxies (nginx, deploy/nginx.conf): only a request from one of these addresses or
+# networks may name the reader's address in X-Forwarded-For (portal/core/limits.py).
+# Loopback by default; being on a private network earns no trust.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if p.strip()]
+# Limits of the public POSTs per reader address (django-ratelimit, counted in the default
+# cache): loose enough for a 20-person office behind one address, tight for a script.
+RATE_LIMITS = {
+    "rating": os.environ.get("RATE_LIMIT_RATING", "30/10m"),
+    "visit": os.environ.get("RATE_LIMIT_VISIT", "600/10m"),
+    "visit_new_browser": os.environ.get("RATE_LIMIT_VISIT_NEW_BROWSER", "60/10m"),
+}
+RATELIMIT_IP_META_KEY = "portal.core.limits.client_address"

@@ -16,16 +16,15 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.core.formatting import format_number
 from portal.core.text import person_name
 from portal.editorial import permissions
 from portal.editorial import services as wf
 from portal.editorial.admin import EditorialAdmin, RoleManagedAdmin, int_or_none
 from portal.editorial.enums import Role
 
-from . import access, parts, selectors, services, templates_xlsx, views
+from . import access, selectors, services, templates_xlsx, views
 from .importers import ImportRefused
-from .models import AnnouncedRelease, Correction, Indicator, PreReleaseAccess, Release, Sector, Value
+from .models import AnnouncedRelease, Correction, Indicator, PreReleaseAccess, Release, Sector
 
 
 class CatalogueAdmin(RoleManagedAdmin):
@@ -235,60 +234,16 @@ class ReleaseAdmin(EditorialAdmin):
         ] + super().get_urls()
 
     def _grid_context(self, request, release, *, errors=None, posted=None):
-        indicators = selectors.all_indicators()
-        # What editors work on (the change awaiting approval, else the rows) and, for a
-        # live release, what readers see beside it.
-        working = services.working_values(release)
-        published = parts.value_rows(release) if release.live else {}
-        py, pm = selectors.previous_period(release.year, release.month)
-        base = {
-            (r.year, r.month): r.pk
-            for r in Release.objects.filter(year__in=[py, release.year - 1], month__in=[pm, release.month])
-        }
-        prev_vals = dict(Value.objects.filter(release_id=base.get((py, pm))).values_list("indicator_id", "value"))
-        ago_vals = dict(
-            Value.objects.filter(release_id=base.get((release.year - 1, release.month))).values_list(
-                "indicator_id", "value"
-            )
-        )
-        sectors = []
-        for ind in indicators:
-            row = working.get(ind.code)
-            shown_row = published.get(ind.code)
-            value = parts.to_decimal(row[0]) if row else None
-            if posted is not None:
-                shown, note = posted.get(f"value-{ind.pk}", ""), posted.get(f"note-{ind.pk}", "")
-            else:
-                shown = format_number(value) if value is not None else ""
-                note = row[1] if row else ""
-            published_value = parts.to_decimal(shown_row[0]) if shown_row else None
-            pending = release.has_unpublished_changes and (list(row or []) != list(shown_row or []))
-            if not sectors or sectors[-1]["sector"].pk != ind.sector_id:
-                sectors.append({"sector": ind.sector, "rows": []})
-            sectors[-1]["rows"].append(
-                {
-                    "indicator": ind,
-                    "value": shown,
-                    "note": note,
-                    "pending": bool(release.live and pending),
-                    "published": format_number(published_value, ind.decimals) if published_value is not None else "",
-                    "previous": format_number(prev_vals.get(ind.pk), ind.decimals),
-                    "year_ago": format_number(ago_vals.get(ind.pk), ind.decimals),
-                    "error": (errors or {}).get(ind.pk, ""),
-                }
-            )
         return {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": release,
             "release": release,
             "title": _("Bảng số liệu: %(r)s") % {"r": release},
-            "sectors": sectors,
+            **selectors.release_grid(release, posted=posted, errors=errors),
             "may_edit": permissions.may_edit(request.user, release),
             "needs_note": services.needs_correction_note(release),
             "problems": selectors.release_breakdown_problems(release),
-            "previous_label": f"{pm:02d}/{py}",
-            "year_ago_label": f"{release.month:02d}/{release.year - 1}",
             "change_url": reverse("admin:stats_release_change", args=[release.pk]),
         }
 

@@ -92,3 +92,12 @@ def store_image(upload, *, user=None, alt: str = ""):
     image.width, image.height = img.width, img.height
     image.save()
     return image
+
+
+def delete_image_files(image) -> None:
+    """Remove the files ``store_image`` wrote for ``image`` (the file and every rendition),
+    when what it was stored for is not saved after all."""
+    names = [image.file.name, *(path for sizes in (image.renditions or {}).values() for path in sizes.values())]
+    for name in names:
+        if name:
+            default_storage.delete(name)

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.decorators import ratelimit
 
-from . import counters
+from . import counters, limits
 from . import home as home_registry
 from .models import WebsiteLink
 
@@ -56,9 +57,14 @@ def robots(request):
 @csrf_exempt
 @require_POST
 @never_cache
+@ratelimit(group="core.visit", key="ip", rate=limits.visit_rate, block=False)
+@ratelimit(group="core.visit-new", key="ip", rate=limits.new_visitor_rate, block=False)
 def visit_beacon(request):
     """Counts a visit (a browser's first page in 30 minutes) and, with ``article``, a
-    view of that article; answers the current counts."""
+    view of that article; answers the current counts. Past the limits of the reader's
+    address (portal/core/limits.py) it answers the counts and counts nothing."""
+    if request.limited:
+        return JsonResponse(counters.visit_counts())
     visitor = request.COOKIES.get(VISITOR_COOKIE) or secrets.token_hex(16)
     new_visit = SESSION_COOKIE not in request.COOKIES
     counters.record_visit(visitor=visitor, new_visit=new_visit)
@@ -67,7 +73,7 @@ def visit_beacon(request):
         for model in counters.view_counted_models():
             model.objects.filter(pk=int(article_id)).update(view_count=F("view_count") + 1)
     response = JsonResponse(counters.visit_counts(fresh=True))
-    secure = not settings.DEBUG
+    secure = settings.SESSION_COOKIE_SECURE
     response.set_cookie(VISITOR_COOKIE, visitor, max_age=365 * 86400, httponly=True, samesite="Lax", secure=secure)
     response.set_cookie(SESSION_COOKIE, "1", max_age=30 * 60, httponly=True, samesite="Lax", secure=secure)
     return response

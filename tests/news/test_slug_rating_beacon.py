@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 
 import pytest
@@ -50,7 +51,9 @@ def test_admin_makes_slug_from_title(client, reporter):
     }
 
 
-def test_renamed_slug_of_published_article_redirects(client, reporter, board, board2):
+def test_renamed_slug_of_published_article_redirects(
+    client, reporter, board, board2, django_capture_on_commit_callbacks
+):
     item = factories.published_article(author=reporter, approver=board2, slug="ten-cu-cua-bai")
     old_url = item.get_absolute_url()
     assert client.get(old_url).status_code == 200
@@ -65,8 +68,9 @@ def test_renamed_slug_of_published_article_redirects(client, reporter, board, bo
     assert client.get(old_url).status_code == 200
     assert client.get("/tin-tuc/ten-moi-cua-bai/").status_code == 404
 
-    wf.transition(item=item, action=Action.SUBMIT, user=board)
-    wf.transition(item=item, action=Action.PUBLISH, user=board2)
+    with django_capture_on_commit_callbacks(execute=True):
+        wf.transition(item=item, action=Action.SUBMIT, user=board)
+        wf.transition(item=item, action=Action.PUBLISH, user=board2)
     item.refresh_from_db()
     assert item.slug == "ten-moi-cua-bai"
     response = client.get(old_url)
@@ -136,18 +140,28 @@ def test_rating_refuses_bad_scores(client, reporter, board, score):
     assert item.rating_count == 0
 
 
-def test_rating_is_rate_limited(reporter, board):
+def test_rating_limit_lets_an_office_rate_and_stops_a_script(reporter, board, settings, clock):
+    """Twenty colleagues behind one office address all rate; a script that drops its
+    cookie is stopped at the limit of the address, until the window has passed."""
     from django.test import Client
 
+    limit = int(settings.RATE_LIMITS["rating"].split("/")[0])
+    assert limit >= 20
     item = factories.published_article(author=reporter, approver=board)
-    for _ in range(10):
-        rate(Client(), item, 5)  # ten different browsers from one address
+    for _ in range(20):
+        rate(Client(), item, 5)  # twenty different browsers from one address
     item.refresh_from_db()
-    assert item.rating_count == 10
+    assert item.rating_count == 20
+    for _ in range(limit - 20):
+        rate(Client(), item, 5)
     html = rate(Client(), item, 5).content.decode()
     assert "quá nhiều lần" in html
     item.refresh_from_db()
-    assert item.rating_count == 10
+    assert item.rating_count == limit
+    clock.advance(minutes=11)
+    rate(Client(), item, 5)
+    item.refresh_from_db()
+    assert item.rating_count == limit + 1
 
 
 def test_rating_unpublished_article_is_404(client, reporter):
@@ -177,6 +191,26 @@ def test_beacon_counts_visits_and_views(client, reporter, board):
 
     third = beacon(Client()).json()
     assert third["today"] == 2 and third["online"] == 2
+
+
+def test_beacon_stops_a_script_without_cookies(reporter, board, settings, clock):
+    """Browsers without the visitor cookie count as new visits: past the address's limit
+    for them nothing more is counted, while a known browser behind it still is."""
+    from django.test import Client
+
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "visit_new_browser": "5/10m"}
+    item = factories.published_article(author=reporter, approver=board)
+    known = Client()
+    assert beacon(known, article=str(item.pk)).json()["today"] == 1
+    for _ in range(8):  # a script that drops its cookies
+        assert beacon(Client(), article=str(item.pk)).status_code == 200
+    item.refresh_from_db()
+    assert item.view_count == 1 + 4  # the known browser was the first of the five
+    beacon(known, article=str(item.pk))
+    item.refresh_from_db()
+    assert item.view_count == 6
+    counts = beacon(Client()).json()
+    assert counts["today"] == 5
 
 
 def test_beacon_refuses_get(client):
@@ -236,13 +270,16 @@ def test_concurrent_beacons_lose_no_count(db, clock):
     day = dt.date(2001, 1, 1)
     threads_n, hits = 8, 10
     barrier = threading.Barrier(threads_n)
+    addresses = itertools.count(1)
     errors = []
 
     def worker():
         try:
             barrier.wait()
             for _ in range(hits):
-                response = Client().post(reverse("visit_beacon"))  # a new browser: a new visit
+                # A new browser (a new visit), each from its own address: no limit is reached.
+                address = f"198.51.100.{next(addresses)}"
+                response = Client(REMOTE_ADDR=address).post(reverse("visit_beacon"))
                 assert response.status_code == 200
         except Exception as exc:  # noqa: BLE001
             errors.append(exc)
@@ -269,22 +306,31 @@ def test_concurrent_beacons_lose_no_count(db, clock):
         _in_own_connection(cleanup)
 
 
-def test_rate_limit_is_per_reader_behind_the_proxy(reporter, board):
-    """Behind nginx every request comes from 127.0.0.1: readers are told apart by the
-    address nginx appends to X-Forwarded-For, and a spoofed header from outside is ignored."""
+def test_rate_limit_is_per_reader_behind_the_proxy(reporter, board, settings, clock):
+    """Behind nginx (loopback, the default TRUSTED_PROXIES) every request comes from
+    127.0.0.1: readers are told apart by the address nginx appends to X-Forwarded-For. A
+    header forged by anyone else, public or on the private network, is ignored."""
     from django.test import Client
 
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "rating": "5/10m"}
     item = factories.published_article(author=reporter, approver=board)
     url = reverse("news:rate", args=[item.slug])
-    for n in range(12):  # twelve readers behind the proxy, one rating each
-        Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").post(url, {"score": 5})
-    item.refresh_from_db()
-    assert item.rating_count == 12
+
+    def count_after(peer: str, forwarded: list[str]) -> int:
+        for address in forwarded:
+            Client(REMOTE_ADDR=peer, HTTP_X_FORWARDED_FOR=address).post(url, {"score": 5})
+        item.refresh_from_db()
+        return item.rating_count
+
+    # Twelve readers behind the proxy, one rating each; a reader's own header comes first.
+    assert count_after("127.0.0.1", [f"198.51.100.1, 203.0.113.{n}" for n in range(12)]) == 12
     # One public address forging the header is still one address.
-    for n in range(12):
-        Client(REMOTE_ADDR="93.184.216.34", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").post(url, {"score": 1})
-    item.refresh_from_db()
-    assert item.rating_count == 22
+    assert count_after("93.184.216.34", [f"203.0.113.{n}" for n in range(12)]) == 12 + 5
+    # So is a colleague on the private network: being private earns no trust.
+    assert count_after("10.20.0.7", [f"203.0.113.{n}" for n in range(12)]) == 12 + 5 + 5
+    # Unless the operator names that address as the proxy.
+    settings.TRUSTED_PROXIES = ["10.20.0.0/29"]
+    assert count_after("10.20.0.7", [f"198.51.100.{n}" for n in range(12)]) == 12 + 5 + 5 + 12
 
 
 def test_category_and_tag_addresses_typed_in_vietnamese(client, django_user_model):
