@@ -1,19 +1,31 @@
-"""Shared fixtures: users for each role, factories, a clock. Tests run on the real
-PostgreSQL started by the Makefile (DATABASE_URL); pytest-django makes a throwaway
-``test_portal`` database in it."""
+"""The one set of shared fixtures: every folder gets the same settings, users for each
+role, a clock and a test client whose requests commit. Tests run on the real PostgreSQL
+started by the Makefile (DATABASE_URL); pytest-django makes a throwaway ``test_portal``
+database in it (``TEST_DB_NAME``). Folder conftests hold only what is theirs (the
+meetings and statistics reference data, the browser, the shared cache).
+
+On-commit callbacks (the ``transitioned`` signal: e-mails, search index, slug redirects,
+cache generation) run as a real commit would run them:
+
+- a request made with ``client`` runs them when it ends;
+- the factories' workflow steps run them (``tests.factories.transition``, ``committed``);
+- a test calling a service itself wraps the call in
+  ``with django_capture_on_commit_callbacks(execute=True):``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 
 import pytest
-from django.contrib.auth.models import Group, User
+import time_machine
+from django.test import Client
 from django.utils import timezone
 
-from portal.editorial.enums import Role
+from tests import factories
+from tests.factories import make_user  # noqa: F401  (imported from here by older tests)
 
-_seq = itertools.count(1)
+# -- the database -----------------------------------------------------------------------
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -50,6 +62,43 @@ def _fresh_content_type_cache():
 
 
 @pytest.fixture(autouse=True)
+def _statistics_catalogue(request):
+    """The sectors and indicators as the data migration leaves them (a transactional test
+    earlier in the run, or in the previous run of a reused database, may have flushed
+    them): loaded, and not in the search index (the migration indexes nothing; tests
+    that search them call ``stats.services.reindex_indicators``)."""
+    if "db" not in request.fixturenames and "transactional_db" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames else "db")
+    from django.contrib.contenttypes.models import ContentType
+
+    from portal.search.models import SearchDocument
+    from stats.catalogue import INDICATORS, load
+    from stats.models import Indicator, Sector
+
+    if Indicator.objects.count() < len(INDICATORS):
+        load(Sector, Indicator)
+        SearchDocument.objects.filter(content_type=ContentType.objects.get_for_model(Indicator)).delete()
+
+
+# -- settings ---------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    """Uploads in a temporary folder, e-mail kept in ``mail.outbox``, a process-local
+    cache emptied for each test, and a fast password hasher (users are made by the
+    hundred)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """A request to /en/ leaves English active in the thread: start each test in Vietnamese."""
     from django.utils import translation
@@ -59,109 +108,89 @@ def _default_language():
     translation.activate("vi")
 
 
-@pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    from django.core.cache import cache
-
-    cache.clear()
+# -- the client -------------------------------------------------------------------------
 
 
-def make_user(role: Role | None, username: str | None = None, **extra) -> User:
-    username = username or f"user{next(_seq)}"
-    user = User.objects.create_user(
-        username=username,
-        password="mat-khau-thu-nghiem",
-        email=f"{username}@mic.gov.vn",
-        is_staff=True if role else extra.pop("is_staff", False),
-        **extra,
-    )
-    if role is not None:
-        user.groups.add(Group.objects.get_or_create(name=role.value)[0])
-    return user
+class CommittingClient(Client):
+    """The test client, each request followed by its commit: the on-commit callbacks
+    registered while the request ran are run when it ends (the test's own transaction
+    never commits)."""
+
+    def request(self, **request):
+        with factories.committed():
+            return super().request(**request)
+
+
+@pytest.fixture
+def client():
+    return CommittingClient()
+
+
+# -- users ------------------------------------------------------------------------------
 
 
 @pytest.fixture
 def reporter(db):
-    return make_user(Role.REPORTER, "phongvien")
+    return factories.ReporterFactory(username="phongvien")
 
 
 @pytest.fixture
 def reporter2(db):
-    return make_user(Role.REPORTER, "phongvien2")
+    return factories.ReporterFactory(username="phongvien2")
 
 
 @pytest.fixture
 def editor(db):
-    return make_user(Role.EDITOR, "bientap")
+    return factories.EditorFactory(username="bientap")
 
 
 @pytest.fixture
 def board(db):
-    return make_user(Role.BOARD, "banbientap")
+    return factories.BoardFactory(username="banbientap")
 
 
 @pytest.fixture
 def board2(db):
-    return make_user(Role.BOARD, "banbientap2")
+    return factories.BoardFactory(username="banbientap2")
 
 
 @pytest.fixture
 def administrator(db):
-    return make_user(Role.ADMIN, "quantri")
+    return factories.AdministratorFactory(username="quantri")
 
 
 @pytest.fixture
 def staff_reader(db):
-    return make_user(None, "canbo", is_staff=True)
+    return factories.UserFactory(username="canbo", is_staff=True)
+
+
+# -- the clock --------------------------------------------------------------------------
 
 
 class Clock:
-    """Moves ``timezone.now`` for code that reads it."""
+    """The test's clock (time-machine), stopped at the moment the test started until the
+    test moves it. Everything that reads the time follows it: ``timezone.now()``,
+    ``datetime.now()``, ``date.today()``, ``time.time()`` and so model defaults
+    (``default=timezone.now``, ``auto_now_add``, ``auto_now``) and cache expiry. The
+    database's own ``now()`` does not move (the code never uses it)."""
 
-    def __init__(self, monkeypatch):
-        self._mp = monkeypatch
-        self.now = timezone.now()
+    def __init__(self, traveller: time_machine.Coordinates):
+        self._traveller = traveller
+
+    @property
+    def now(self) -> dt.datetime:
+        return timezone.now()
 
     def set(self, when: dt.datetime) -> None:
-        self.now = when
-        self._mp.setattr(timezone, "now", lambda: self.now)
+        if timezone.is_naive(when):
+            raise ValueError("clock.set needs an aware datetime")
+        self._traveller.move_to(when)
 
     def advance(self, **delta) -> None:
-        self.set(self.now + dt.timedelta(**delta))
+        self._traveller.shift(dt.timedelta(**delta))
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    c = Clock(monkeypatch)
-    c.set(c.now)
-    return c
-
-
-@pytest.fixture
-def run_on_commit(db, monkeypatch):
-    """Run ``transaction.on_commit`` callbacks when the code's own outermost atomic block
-    ends, as a real commit would (the test's wrapping transaction never commits)."""
-    from django.db import transaction
-
-    base = {}
-    original_exit = transaction.Atomic.__exit__
-
-    def exit_and_commit(self, exc_type, exc_value, traceback):
-        result = original_exit(self, exc_type, exc_value, traceback)
-        conn = transaction.get_connection(self.using)
-        depth = base.setdefault(self.using or "default", None)
-        if depth is not None and len(conn.atomic_blocks) == depth and conn.run_on_commit and not exc_type:
-            callbacks, conn.run_on_commit = conn.run_on_commit, []
-            for _sids, func, _robust in callbacks:
-                func()
-        return result
-
-    from django.db import connections
-
-    for alias in connections:
-        base[alias] = len(connections[alias].atomic_blocks) if connections[alias].in_atomic_block else None
-    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_and_commit)
-    return None
+def clock():
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        yield Clock(traveller)

@@ -162,8 +162,8 @@ def test_editor_upload_without_file(client, reporter):
 
 
 @pytest.mark.parametrize("who", ["anonymous", "staff_reader", "plain_user"])
-def test_editor_upload_refuses_users_without_a_role(client, who, request):
-    from tests.conftest import make_user
+def test_editor_upload_refuses_users_without_a_role(db, client, who, request):
+    from tests.factories import make_user
 
     if who == "staff_reader":
         client.force_login(request.getfixturevalue("staff_reader"))

@@ -11,7 +11,7 @@ from django.utils import timezone
 from tests import factories
 
 
-def test_healthz(client):
+def test_healthz(db, client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
@@ -37,7 +37,7 @@ def test_404_page_in_portal_style(client):
     assert 'class="site-header"' in html and 'href="/tim-kiem/"' in html
 
 
-def test_missing_article_is_404_in_portal_style(client):
+def test_missing_article_is_404_in_portal_style(db, client):
     response = client.get("/tin-tuc/bai-khong-ton-tai/")
     assert response.status_code == 404
     assert 'class="site-header"' in response.content.decode()

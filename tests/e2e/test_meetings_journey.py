@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from meetings.deadlines import month_end
 from meetings.models import Directive, Meeting, Person, ProgressUpdate, PublicSummary, Unit
 from portal.editorial.enums import State
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

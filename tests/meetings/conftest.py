@@ -3,54 +3,37 @@ meeting (Giao ban quản lý nhà nước tháng 01/2022, 10/02/2022) with its d
 
 from __future__ import annotations
 
-import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from meetings import services
-from meetings.enums import MeetingFormat, MeetingKind
-from meetings.models import Meeting, Person, Unit
-from portal.editorial import services as wf
+from meetings.models import Meeting
 from portal.editorial.enums import Action
-from tests.conftest import make_user
+from tests import factories
+from tests.factories import DirectiveFactory, MeetingFactory, PersonFactory, UnitFactory
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _commit_callbacks(run_on_commit):
-    """Signals sent after commit (search index) run here."""
-
-
 @pytest.fixture
 def units(db):
-    leadership = Unit.objects.create(name="Lãnh đạo Bộ", order=0)
-    office = Unit.objects.create(name="Văn phòng Bộ", order=1)
-    dx = Unit.objects.create(name="Cục Chuyển đổi số quốc gia", order=2)
-    personnel = Unit.objects.create(name="Vụ Tổ chức cán bộ", order=3)
-    info = Unit.objects.create(name="Trung tâm Thông tin", order=4)
-    info_press = Unit.objects.create(name="Phòng Báo chí điện tử", parent=info, order=5)
+    leadership = UnitFactory(name="Lãnh đạo Bộ", order=0)
+    info = UnitFactory(name="Trung tâm Thông tin", order=4)
     return {
         "leadership": leadership,
-        "office": office,
-        "dx": dx,
-        "personnel": personnel,
+        "office": UnitFactory(name="Văn phòng Bộ", order=1),
+        "dx": UnitFactory(name="Cục Chuyển đổi số quốc gia", order=2),
+        "personnel": UnitFactory(name="Vụ Tổ chức cán bộ", order=3),
         "info": info,
-        "info_press": info_press,
+        "info_press": UnitFactory(name="Phòng Báo chí điện tử", parent=info, order=5),
     }
 
 
 @pytest.fixture
 def people(units):
-    def person(name, title, unit, username=None):
-        user = make_user(None, username, is_staff=True) if username else None
-        return Person.objects.create(full_name=name, title=title, unit=unit, user=user)
+    def person(name, title, unit, username):
+        return PersonFactory(full_name=name, title=title, unit=unit, username=username)
 
     return {
         "minister": person("Nguyễn Mạnh Hùng", "Bộ trưởng", units["leadership"], "bt_hung"),
@@ -64,41 +47,22 @@ def people(units):
 
 
 def make_meeting(*, author, **kw) -> Meeting:
-    defaults = {
-        "title": "Hội nghị Giao ban quản lý nhà nước tháng 01/2022",
-        "kind": MeetingKind.MONTHLY,
-        "start_at": dt.datetime(2022, 2, 10, 8, 30, tzinfo=VN),
-        "place": "Hà Nội",
-        "format": MeetingFormat.ONLINE,
-        "bridge_points": 11,
-        "summary": "Năm 2022 là năm tổng tiến công chuyển đổi số; Bộ phải đi đầu về chuyển đổi số trong nội bộ.",
-        "conclusions": "Bộ trưởng giao xây dựng kế hoạch chuyển đổi số của Bộ.\nCác đơn vị lập kế hoạch công tác theo tuần.",
-        "agenda": "Đánh giá kết quả tháng 01/2022\nNhiệm vụ trọng tâm tháng 02/2022",
-    }
-    defaults.update(kw)
-    meeting = Meeting(**defaults)
-    services.fill_slug(meeting=meeting)
-    return wf.save_new(item=meeting, user=author)
+    """A draft record of the January 2022 monthly meeting (``kw`` overrides), by ``author``."""
+    return MeetingFactory(author=author, **kw)
 
 
 def publish(item, *, author, board):
-    wf.transition(item=item, action=Action.SUBMIT, user=author)
-    wf.transition(item=item, action=Action.PUBLISH, user=board)
+    factories.transition(item, Action.SUBMIT, user=author)
+    factories.transition(item, Action.PUBLISH, user=board)
     return item
 
 
 def approved_directive(meeting, *, text, lead_unit, deadline, number=None, **kw):
     """A directive of a live meeting as an approved change leaves it (the rows; tests that
     are not about the approval itself). ``services.add_directive`` refuses a live meeting."""
-    from meetings.deadlines import parse_deadline
-    from meetings.models import Directive
-
-    day, kind = parse_deadline(deadline)
-    if number is None:
-        number = meeting.directives.count() + 1
-    return Directive.objects.create(
-        meeting=meeting, number=number, text=text, lead_unit=lead_unit, deadline=day, deadline_kind=kind, **kw
-    )
+    if number is not None:
+        kw["number"] = number
+    return DirectiveFactory(meeting=meeting, text=text, lead_unit=lead_unit, deadline=deadline, **kw)
 
 
 def act(client, item, action, **data):

@@ -22,7 +22,7 @@ from meetings.models import Attachment, Directive, Meeting, Person, ProgressUpda
 from portal.editorial import services as wf
 from portal.editorial.enums import Action, ChangeKind, Role
 from portal.editorial.models import ChangeLog
-from tests.conftest import make_user
+from tests.factories import make_user
 
 from .conftest import act, make_meeting, publish
 from .test_admin import form_data, publish_fields
@@ -351,8 +351,7 @@ def internal_with_summary(editor, board, board2, people):
     return meeting, summary
 
 
-def test_finding9_readers_of_a_summary_learn_nothing_of_the_internal_record(client, internal_with_summary,
-                                                                           run_on_commit):  # fmt: skip
+def test_finding9_readers_of_a_summary_learn_nothing_of_the_internal_record(client, internal_with_summary):
     meeting, summary = internal_with_summary
     assert summary.slug == "bo-tttt-thong-tin-ve-cong-tac-can-bo" and meeting.slug not in summary.slug
     secrets = [INTERNAL_TITLE, meeting.slug, PLACE, "7 điểm cầu", "24/11/2022", "14:15", "20221124T071500Z"]

@@ -85,7 +85,7 @@ def test_bad_progress_changes_nothing(client, plan, people, clock):
     assert ProgressUpdate.objects.count() == 0
 
 
-def test_anonymous_never_sees_internal_meetings_or_the_tracker(client, january_meeting, plan, run_on_commit):
+def test_anonymous_never_sees_internal_meetings_or_the_tracker(client, january_meeting, plan):
     assert january_meeting.is_internal and january_meeting.live
     url = january_meeting.get_absolute_url()
     assert client.get(url).status_code == 404

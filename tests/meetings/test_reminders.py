@@ -1,11 +1,9 @@
-"""The reminder command: once per directive per day, even run twice or from two
-processes at the same time."""
+"""The reminder command: once per directive per day, even run twice or by two servers at
+the same time."""
 
 import datetime as dt
-import os
-import subprocess
-import sys
-from pathlib import Path
+import threading
+import time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,7 +14,6 @@ from django.db import connection
 from meetings.models import Directive, ReminderLog
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_due_soon_and_overdue_reminded_once_a_day(january_meeting, people, clock):
@@ -46,84 +43,80 @@ def test_done_directives_and_far_deadlines_are_not_reminded(january_meeting, clo
     assert mail.outbox == []
 
 
-SCRIPT = """
-import datetime as dt, os, sys, time
-import django
-os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings"
-django.setup()
-from unittest import mock
-from django.utils import timezone
-from django.core import mail
-from django.core.mail.backends.locmem import EmailBackend
-from meetings import services
-from zoneinfo import ZoneInfo
-
-now = dt.datetime(2022, 3, 2, 7, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-original = services.send_mail
-
-def slow_send(*args, **kwargs):
-    time.sleep(0.3)  # keeps each transaction open while the other process runs
-    with open(sys.argv[1], "a") as f:
-        f.write(args[3][0] + "\\n")
-
-# Wait for the common start time so both processes run at once.
-start = float(sys.argv[2])
-while time.time() < start:
-    time.sleep(0.005)
-with mock.patch.object(timezone, "now", lambda: now), mock.patch.object(services, "send_mail", slow_send):
-    print(services.send_reminders(days=3))
-"""
+def _wait_for_a_run_blocked_on_this_one(timeout: float = 30.0) -> bool:
+    """True once another connection to the test database waits for a lock held by this
+    one: the other run is inserting the same (directive, day) reminder row while this run's
+    transaction, which inserted it, is still open."""
+    deadline = time.monotonic() + timeout
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        me = cursor.fetchone()[0]
+        while time.monotonic() < deadline:
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND %s = ANY(pg_blocking_pids(pid))",
+                [me],
+            )
+            if cursor.fetchone()[0]:
+                return True
+            time.sleep(0.01)
+    return False
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_processes_at_once_send_each_reminder_once(tmp_path):
-    import time
-
+def test_two_runs_at_once_send_each_reminder_once(clock, monkeypatch):
+    """Two runs (two servers' timers) start together, each in its own thread with its own
+    database connection. The first run to send a reminder keeps its transaction open until
+    the other run is seen blocked on that reminder's row: the runs provably overlap. Each
+    reminder is still sent once."""
     from meetings import services
-    from meetings.models import Meeting, Person, Unit
-    from tests.conftest import make_user
+    from portal.editorial.enums import Action
+    from tests import factories
 
-    author = make_user(None, "tacgia", is_staff=True)
-    unit = Unit.objects.create(name="Văn phòng Bộ")
-    lead = Person.objects.create(full_name="Trần Thị Lan", unit=unit, email="lan@mic.gov.vn")
-    meeting = Meeting.objects.create(
-        title="Giao ban tháng 01/2022",
-        slug="giao-ban-thang-01-2022",
-        kind="giao-ban-thang",
-        start_at=dt.datetime(2022, 2, 10, 8, 30, tzinfo=VN),
-        created_by=author,
-    )
+    editor, board = factories.EditorFactory(), factories.BoardFactory()
+    lead = factories.PersonFactory(full_name="Trần Thị Lan", email="lan@mic.gov.vn")
+    clock.set(dt.datetime(2022, 2, 10, 11, 0, tzinfo=VN))
+    meeting = factories.MeetingFactory(author=editor, title="Giao ban tháng 01/2022")
     for i in range(5):
         services.add_directive(
-            meeting=meeting, text=f"Nhiệm vụ {i}", lead_unit=unit, lead_person=lead, deadline="20/02/2022"
+            meeting=meeting, text=f"Nhiệm vụ {i}", lead_unit=lead.unit, lead_person=lead, deadline="20/02/2022"
         )
-    # The record approved (directives take effect), as the workflow leaves it.
-    Meeting.objects.filter(pk=meeting.pk).update(live=True, state="published", publish_at=meeting.start_at)
+    factories.transition(meeting, Action.SUBMIT, user=editor)
+    factories.transition(meeting, Action.PUBLISH, user=board)  # the record approved: directives in effect
+    mail.outbox.clear()
+    clock.set(dt.datetime(2022, 3, 2, 7, 0, tzinfo=VN))
 
-    sent_file = tmp_path / "sent.txt"
-    env = dict(os.environ)
-    settings_db = connection.settings_dict
-    env["DATABASE_URL"] = (
-        f"postgres://{settings_db['USER']}:{settings_db['PASSWORD'] or ''}@{settings_db['HOST']}:"
-        f"{settings_db['PORT']}/{settings_db['NAME']}"
-    )
-    start = str(time.time() + 1.5)
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", SCRIPT, str(sent_file), start],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    outputs = [p.communicate(timeout=60) for p in procs]
-    for p, (_out, err) in zip(procs, outputs, strict=True):
-        assert p.returncode == 0, err
-    counts = sorted(int(out.strip().splitlines()[-1]) for out, _err in outputs)
-    print("reminders sent by each process:", counts)
+    real_send_mail = services.send_mail
+    first_send = threading.Lock()
+    overlapped = []
+
+    def send_mail(*args, **kwargs):
+        if first_send.acquire(blocking=False):  # the first reminder of either run
+            overlapped.append(_wait_for_a_run_blocked_on_this_one())
+        return real_send_mail(*args, **kwargs)
+
+    monkeypatch.setattr(services, "send_mail", send_mail)
+    start = threading.Barrier(2, timeout=30)
+    counts, errors = [], []
+
+    def run():
+        try:
+            start.wait()
+            counts.append(services.send_reminders(days=3))
+        except Exception as exc:  # reported below, in the test's thread
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=90)
+    assert not any(t.is_alive() for t in threads) and errors == []
+    assert overlapped == [True], "the second run never met the first one's open reminder: they did not overlap"
     assert sum(counts) == 5, counts
-    assert sent_file.read_text().splitlines() == ["lan@mic.gov.vn"] * 5
+    assert [m.to for m in mail.outbox] == [["lan@mic.gov.vn"]] * 5
+    assert sorted(m.subject for m in mail.outbox) == sorted(f"[Quá hạn] Nhiệm vụ: Nhiệm vụ {i}" for i in range(5))
     assert ReminderLog.objects.count() == 5

@@ -136,10 +136,10 @@ def test_article_page_with_the_shared_cache(client, world, staff_reader, setting
     article's narrow row, read every time because whether it may be shown is decided now;
     staff add their session and account, and read the whole row."""
     from news.models import Article
-    from portal.core import cache as page_cache
+    from portal import pagecache as page_cache
 
     settings.PAGE_CACHE = False
-    settings.CACHES = {"default": {"BACKEND": "portal.core.cache.FileCache", "LOCATION": str(tmp_path / "c")}}
+    settings.CACHES = {"default": {"BACKEND": "portal.pagecache.backends.FileCache", "LOCATION": str(tmp_path / "c")}}
     if who == "staff":
         client.force_login(staff_reader)
     cats = world(3)

@@ -39,12 +39,15 @@ def unicorn(reporter):
     }
 
 
-def test_scheduled_article_appears_by_itself(client, clock, reporter, board, unicorn):
+def test_scheduled_article_appears_by_itself(
+    client, clock, reporter, board, unicorn, django_capture_on_commit_callbacks
+):
     clock.set(timezone.make_aware(dt.datetime(2023, 2, 1, 8, 0)))
     item = factories.article(**unicorn)
-    wf.transition(item=item, action=Action.SUBMIT, user=reporter)
     at = timezone.make_aware(dt.datetime(2023, 2, 1, 15, 0))
-    wf.transition(item=item, action=Action.PUBLISH, user=board, publish_at=at)
+    with django_capture_on_commit_callbacks(execute=True):
+        wf.transition(item=item, action=Action.SUBMIT, user=reporter)
+        wf.transition(item=item, action=Action.PUBLISH, user=board, publish_at=at)
     item.refresh_from_db()
     assert item.state == State.PUBLISHED and item.is_scheduled
     assert item.publish_at == at
@@ -122,11 +125,12 @@ def test_unpublished_states_never_reach_readers(client, reporter, editor, board,
             assert item.title not in text, f"{name} shows a {item.state} article"
 
 
-def test_withdrawn_article_leaves_search_and_feed(client, reporter, board, unicorn):
+def test_withdrawn_article_leaves_search_and_feed(client, reporter, board, unicorn, django_capture_on_commit_callbacks):
     item = factories.published_article(
         author=reporter, approver=board, **{k: v for k, v in unicorn.items() if k != "author"}
     )
     assert item.title in client.get("/tim-kiem/", {"q": "kỳ lân biển"}).content.decode()
-    wf.transition(item=item, action=Action.WITHDRAW, user=board, comment="Gỡ theo yêu cầu.")
+    with django_capture_on_commit_callbacks(execute=True):
+        wf.transition(item=item, action=Action.WITHDRAW, user=board, comment="Gỡ theo yêu cầu.")
     for name, text in listings(client, item).items():
         assert item.title not in text, f"{name} still shows a withdrawn article"

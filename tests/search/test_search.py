@@ -127,7 +127,9 @@ def test_internal_and_unpublished_hidden_from_anonymous(client, reporter, board,
     assert sorted(results(client, "ky lan")[1]) == ["Kỳ lân công khai", "Kỳ lân nội bộ"]
 
 
-def test_change_to_live_article_searchable_only_after_approval(client, reporter, board, board2):
+def test_change_to_live_article_searchable_only_after_approval(
+    client, reporter, board, board2, django_capture_on_commit_callbacks
+):
     from django.urls import reverse
 
     from portal.editorial import services as wf
@@ -142,8 +144,9 @@ def test_change_to_live_article_searchable_only_after_approval(client, reporter,
     client.logout()
     assert results(client, "ky lan")[1] == []
     assert results(client, "buu chinh")[1] == ["Tin về bưu chính"]
-    wf.transition(item=item, action=Action.SUBMIT, user=board)
-    wf.transition(item=item, action=Action.PUBLISH, user=board2)
+    with django_capture_on_commit_callbacks(execute=True):
+        wf.transition(item=item, action=Action.SUBMIT, user=board)
+        wf.transition(item=item, action=Action.PUBLISH, user=board2)
     assert results(client, "ky lan")[1] == ["Tin về kỳ lân"]
     assert results(client, "buu chinh")[1] == []
 

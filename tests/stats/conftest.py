@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 from contextlib import contextmanager
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from openpyxl import Workbook
@@ -19,24 +19,11 @@ from portal.editorial.enums import Action
 from stats import services
 from stats.demo import DECEMBER_2021, JANUARY_2021, JANUARY_2022
 from stats.importers import COLUMNS
-from stats.models import Release
+from tests import factories
+from tests.factories import ReleaseFactory
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 HEADER = [COLUMNS[k] for k in ("code", "sector", "name", "unit", "period", "value", "note")]
-
-
-@pytest.fixture(autouse=True)
-def _catalogue(request):
-    """The sectors and indicators (a data migration makes them; a transactional test
-    elsewhere in the run may have flushed them)."""
-    if "db" not in request.fixturenames and "transactional_db" not in request.fixturenames:
-        return
-    request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames else "db")
-    from stats.catalogue import INDICATORS, load
-    from stats.models import Indicator, Sector
-
-    if Indicator.objects.count() < len(INDICATORS):
-        load(Sector, Indicator)
 
 
 def xlsx_upload(rows, name="so-lieu.xlsx", header=HEADER):
@@ -67,7 +54,8 @@ def rows_for(values: dict, period: str):
 
 
 def make_release(year, month, *, author, user=None):
-    return wf.save_new(item=Release(year=year, month=month), user=author)
+    """A draft release of ``month``/``year`` saved by ``author``."""
+    return ReleaseFactory(year=year, month=month, author=author)
 
 
 @contextmanager
@@ -77,14 +65,14 @@ def moment(when):
     if when is None or when >= timezone.now():
         yield
         return
-    with mock.patch.object(timezone, "now", lambda: when):
+    with time_machine.travel(when, tick=False):
         yield
 
 
 def publish(release, *, author, approver, at=None):
     with moment(at and at - dt.timedelta(minutes=1)):
-        wf.transition(item=release, action=Action.SUBMIT, user=author)
-        wf.transition(item=release, action=Action.PUBLISH, user=approver, publish_at=at)
+        factories.transition(release, Action.SUBMIT, user=author)
+        factories.transition(release, Action.PUBLISH, user=approver, publish_at=at)
     return release
 
 

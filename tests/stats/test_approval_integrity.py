@@ -20,6 +20,7 @@ from portal.editorial.models import PreviewLog
 from stats import services
 from stats.demo import JANUARY_2022
 from stats.models import Correction, Indicator, PreReleaseAccess, Release, Sector, Value
+from tests import factories
 
 from .conftest import VN, imported_release, make_release, transition_post, xlsx_upload
 
@@ -121,9 +122,7 @@ def _published_views(client):
     }  # fmt: skip
 
 
-def test_finding6_indicator_rename_reaches_published_release_only_by_correction(
-    client, run_on_commit, jan2022, editor, board, board2
-):
+def test_finding6_indicator_rename_reaches_published_release_only_by_correction(client, jan2022, editor, board, board2):
     before = _published_views(client)
     assert OLD_NAME in before["page"] and "11,496" in before["page"] and "nghìn tỷ đồng" in before["page"]
     assert "11,496" in before["series"] and OLD_NAME in before["home"]
@@ -187,7 +186,7 @@ def test_finding6_indicator_rename_reaches_published_release_only_by_correction(
 
 
 @pytest.fixture
-def embargoed(db, reporter, board, clock, run_on_commit):
+def embargoed(db, reporter, board, clock):
     clock.set(dt.datetime(2022, 2, 9, 15, 0, tzinfo=VN))
     return imported_release(
         2022, 1, JANUARY_2022, author=reporter, approver=board, at=dt.datetime(2022, 2, 10, 9, 0, tzinfo=VN)
@@ -274,8 +273,8 @@ def _published(client, reporter, board):
     release = make_release(2022, 1, author=reporter)
     client.force_login(reporter)
     _grid_post(client, release, {"vt-thue-bao-smartphone": "91,32", "at-ip-botnet": "879.342"})
-    wf.transition(item=release, action=Action.SUBMIT, user=reporter)
-    wf.transition(item=release, action=Action.PUBLISH, user=board)
+    factories.transition(release, Action.SUBMIT, user=reporter)
+    factories.transition(release, Action.PUBLISH, user=board)
     return release
 
 
@@ -309,9 +308,7 @@ def test_finding13_revisions_hold_figures_and_compare_shows_them(client, reporte
     assert "91,32" in compare and "91,35" in compare
 
 
-def test_finding13_withdraw_edit_reopen_publish_keeps_newest_figures(
-    client, reporter, editor, board, board2, run_on_commit
-):
+def test_finding13_withdraw_edit_reopen_publish_keeps_newest_figures(client, reporter, editor, board, board2):
     release = _published(client, reporter, board)
     client.force_login(board)
     _grid_post(client, release, {"vt-thue-bao-smartphone": "91,35"}, correction_note="Sửa lần một.")
@@ -344,7 +341,7 @@ def test_finding13_withdraw_edit_reopen_publish_keeps_newest_figures(
     assert "91,32" in _row(old, "vt-thue-bao-smartphone")
 
 
-def test_finding13_live_edit_applied_only_at_approval(reporter, board, board2, run_on_commit):
+def test_finding13_live_edit_applied_only_at_approval(reporter, board, board2):
     release = make_release(2022, 1, author=reporter)
     ids = {c: _id(c) for c in ("vt-thue-bao-smartphone", "at-ip-botnet")}
     services.save_values(
@@ -352,8 +349,8 @@ def test_finding13_live_edit_applied_only_at_approval(reporter, board, board2, r
         entries={ids["vt-thue-bao-smartphone"]: services.Entry(Decimal("91.32"))},
         user=reporter,
     )
-    wf.transition(item=release, action=Action.SUBMIT, user=reporter)
-    wf.transition(item=release, action=Action.PUBLISH, user=board)
+    factories.transition(release, Action.SUBMIT, user=reporter)
+    factories.transition(release, Action.PUBLISH, user=board)
     services.save_values(
         release=release,
         entries={ids["at-ip-botnet"]: services.Entry(Decimal("879342"), "mới")},
@@ -362,8 +359,8 @@ def test_finding13_live_edit_applied_only_at_approval(reporter, board, board2, r
     )
     assert not Value.objects.filter(release=release, indicator_id=ids["at-ip-botnet"]).exists()
     release.refresh_from_db()
-    wf.transition(item=release, action=Action.SUBMIT, user=board)
-    wf.transition(item=release, action=Action.PUBLISH, user=board2)
+    factories.transition(release, Action.SUBMIT, user=board)
+    factories.transition(release, Action.PUBLISH, user=board2)
     assert _value(release, "at-ip-botnet") == Decimal("879342")
     assert _value(release, "vt-thue-bao-smartphone") == Decimal("91.32")
     assert Correction.objects.get(release=release).applied_at is not None
@@ -380,15 +377,15 @@ def _change_form_post(client, release, **changes):
     return client.post(f"/admin/stats/release/{release.pk}/change/", data)
 
 
-def test_finding6_other_approved_change_keeps_the_release_catalogue(client, run_on_commit, reporter, board, board2):
+def test_finding6_other_approved_change_keeps_the_release_catalogue(client, reporter, board, board2):
     release = make_release(2022, 1, author=reporter)
     services.save_values(
         release=release, entries={_id("vt-thue-bao-smartphone"): services.Entry(Decimal("91.32"))}, user=reporter
     )
     # Renamed after the draft was saved, before the approval: the release is approved with it.
     Indicator.objects.filter(code="vt-thue-bao-smartphone").update(name="Thuê bao smartphone (tên khi duyệt)")
-    wf.transition(item=release, action=Action.SUBMIT, user=reporter)
-    wf.transition(item=release, action=Action.PUBLISH, user=board)
+    factories.transition(release, Action.SUBMIT, user=reporter)
+    factories.transition(release, Action.PUBLISH, user=board)
     Indicator.objects.filter(code="vt-thue-bao-smartphone").update(name="Thuê bao smartphone (tên sau này)")
 
     # A change of the release's text, approved without a correction, keeps the indicators

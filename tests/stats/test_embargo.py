@@ -38,7 +38,7 @@ def _reveals(response) -> bool:
 
 
 @pytest.fixture
-def embargoed(db, reporter, board, clock, run_on_commit):
+def embargoed(db, reporter, board, clock):
     clock.set(dt.datetime(2022, 2, 9, 15, 0, tzinfo=VN))
     services.reindex_indicators()
     return imported_release(

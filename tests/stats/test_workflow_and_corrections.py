@@ -9,6 +9,7 @@ from decimal import Decimal
 from portal.editorial import services as wf
 from portal.editorial.enums import Action, State
 from stats.models import Indicator, Release, Value
+from tests import factories
 
 from .conftest import make_release, transition_post
 
@@ -98,12 +99,14 @@ def _published_release(client, reporter, board):
     release = make_release(2022, 1, author=reporter)
     client.force_login(reporter)
     _grid_post(client, release, {"vt-thue-bao-smartphone": "91,32", "at-ip-botnet": "879.342"})
-    wf.transition(item=release, action=Action.SUBMIT, user=reporter)
-    wf.transition(item=release, action=Action.PUBLISH, user=board)
+    factories.transition(release, Action.SUBMIT, user=reporter)
+    factories.transition(release, Action.PUBLISH, user=board)
     return release
 
 
-def test_correction_needs_note_waits_for_approval_and_keeps_superseded(client, reporter, board, board2, run_on_commit):
+def test_correction_needs_note_waits_for_approval_and_keeps_superseded(
+    client, reporter, board, board2, django_capture_on_commit_callbacks
+):
     release = _published_release(client, reporter, board)
     client.force_login(board)
     version = release.version
@@ -124,8 +127,9 @@ def test_correction_needs_note_waits_for_approval_and_keeps_superseded(client, r
     client.logout()
 
     release.refresh_from_db()
-    wf.transition(item=release, action=Action.SUBMIT, user=board)
-    wf.transition(item=release, action=Action.PUBLISH, user=board2)
+    with django_capture_on_commit_callbacks(execute=True):
+        wf.transition(item=release, action=Action.SUBMIT, user=board)
+        wf.transition(item=release, action=Action.PUBLISH, user=board2)
     page = client.get("/thong-ke/2022-01/").content.decode()
     assert "91,35" in page and "Đã đính chính" in page and note in page
     assert 'id="da-dinh-chinh"' in page and "/thong-ke/2022-01.csv?ban=1" in page
@@ -154,7 +158,7 @@ def test_formula_cells_are_neutralised(client, reporter, board):
     assert notes == ['\'=HYPERLINK("http://x")']
 
 
-def test_search_finds_indicator_and_release(client, reporter, board, run_on_commit):
+def test_search_finds_indicator_and_release(client, reporter, board):
     from stats import services
 
     services.reindex_indicators()
