@@ -540,10 +540,9 @@ def _audit_text(value) -> str:
     return str(value)
 
 
-class AuditLogAdmin(admin.ModelAdmin):
-    """Read-only lists of what the audit tables hold, newest first, for every editorial role."""
-
-    list_per_page = 50
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows written by the portal itself (audit tables, reminder and progress logs): every
+    editorial role may list and open them; nobody adds, changes or deletes them here."""
 
     def has_add_permission(self, request):
         return False
@@ -559,6 +558,32 @@ class AuditLogAdmin(admin.ModelAdmin):
 
     def has_module_permission(self, request):
         return permissions.may_view_in_admin(request.user)
+
+
+class ContentTypeFilter(admin.SimpleListFilter):
+    """The kinds of item an audit table holds rows for, by their Vietnamese names (not every
+    content type Django knows)."""
+
+    title = gettext_lazy("loại dữ liệu")
+    parameter_name = "loai"
+
+    def lookups(self, request, model_admin):
+        from django.contrib.contenttypes.models import ContentType
+
+        ids = model_admin.model.objects.values_list("content_type_id", flat=True).distinct()
+        kinds = [(ct.pk, ct.model_class()) for ct in ContentType.objects.filter(pk__in=ids)]
+        return sorted(((pk, capfirst(m._meta.verbose_name)) for pk, m in kinds if m), key=lambda c: str(c[1]))
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(content_type_id=self.value())
+        return queryset
+
+
+class AuditLogAdmin(ReadOnlyAdmin):
+    """Read-only lists of what the audit tables hold, newest first, for every editorial role."""
+
+    list_per_page = 50
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user", "content_type")
@@ -582,7 +607,7 @@ class AuditLogAdmin(admin.ModelAdmin):
 @admin.register(TransitionLog)
 class TransitionLogAdmin(AuditLogAdmin):
     list_display = ("when", "kind_of_item", "item_title", "action", "from_state", "to_state", "who", "comment_short")
-    list_filter = ("content_type", "action", "to_state", "user")
+    list_filter = (ContentTypeFilter, "action", "to_state", "user")
     ordering = ("-at", "-id")
     fields = readonly_fields = (
         "when", "kind_of_item", "item_title", "action", "from_state", "to_state", "who", "comment", "publish_at",
@@ -612,7 +637,7 @@ class TransitionLogAdmin(AuditLogAdmin):
 @admin.register(ChangeLog)
 class ChangeLogAdmin(AuditLogAdmin):
     list_display = ("when", "kind_of_item", "object_repr", "kind", "who", "changed_fields")
-    list_filter = ("content_type", "kind", "user")
+    list_filter = (ContentTypeFilter, "kind", "user")
     ordering = ("-at", "-id")
     fields = readonly_fields = ("when", "kind_of_item", "object_repr", "kind", "who", "changes_table")
     search_fields = ("object_repr",)
@@ -636,6 +661,6 @@ class ChangeLogAdmin(AuditLogAdmin):
 @admin.register(PreviewLog)
 class PreviewLogAdmin(AuditLogAdmin):
     list_display = ("when", "kind_of_item", "object_id", "what", "who")
-    list_filter = ("content_type", "user")
+    list_filter = (ContentTypeFilter, "user")
     ordering = ("-at", "-id")
     fields = readonly_fields = ("when", "kind_of_item", "object_id", "what", "who")

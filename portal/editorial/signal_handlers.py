@@ -8,6 +8,8 @@ from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from portal.core.text import person_name
+
 from .enums import Action, Role
 from .signals import transitioned
 
@@ -34,7 +36,7 @@ def notify(sender, item, log, user, **kwargs):
         )
         subject = _("[Cổng TTĐT] Chờ duyệt: %(title)s") % {"title": item}
         body = _("%(who)s đã gửi “%(title)s” để Ban Biên tập duyệt.\n\n%(url)s") % {
-            "who": user.get_full_name() or user.get_username(),
+            "who": person_name(user),
             "title": item,
             "url": _admin_url(item),
         }

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from news.models import Article
 from portal.editorial.enums import State
 from tests import factories
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -89,14 +89,21 @@ def test_compare_view_shows_both_sides_with_changes_marked(client, reporter):
 def test_compare_view_escapes_content(client, reporter):
     item = factories.article(author=reporter, title="Tiêu đề một")
     client.force_login(reporter)
-    client.post(change_url(item), factories.article_form_data(item))
+    assert client.post(change_url(item), factories.article_form_data(item)).status_code == 302
     item.refresh_from_db()
-    client.post(change_url(item), factories.article_form_data(item, title="<b>Tiêu đề hai</b>"))
+    saved = client.post(change_url(item), factories.article_form_data(item, title="<b>Tiêu đề hai</b>"))
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    item.refresh_from_db()
+    assert item.title == "<b>Tiêu đề hai</b>", "kept as typed: escaping is the page's job"
     numbers = sorted(wf.revisions_of(item).values_list("number", flat=True))[-2:]
-    html = client.get(
-        reverse("admin:news_article_compare", args=[item.pk]), {"a": numbers[0], "b": numbers[1]}
-    ).content.decode()
-    assert "<b>Tiêu đề hai</b>" not in html
+    page = client.get(reverse("admin:news_article_compare", args=[item.pk]), {"a": numbers[0], "b": numbers[1]})
+    assert page.status_code == 200
+    html = page.content.decode()
+    # The comparison itself, with the title changed on the right, its markup as text.
+    assert f"#{numbers[0]}" in html and f"#{numbers[1]}" in html and "đã đổi" in html
+    assert "<del>một</del>" in html
+    assert "&lt;b&gt;" in html and "&lt;/b&gt;" in html
+    assert "<b>Tiêu" not in html and "hai</b>" not in html
 
 
 def test_editing_published_article_waits_for_approval(client, reporter, board, board2):
@@ -246,36 +253,42 @@ def test_preview_of_a_draft_uses_the_public_template(client, reporter, staff_rea
     assert client.get(reverse("admin:news_article_preview", args=[item.pk])).status_code == 403
 
 
-def test_notifications(reporter, editor, board, board2, settings):
+def test_notifications(reporter, editor, board, board2, settings, django_capture_on_commit_callbacks):
+    """Sent after the transition commits (``transaction.on_commit``)."""
     item = factories.article(author=reporter, title="Bài cần duyệt")
     mail.outbox.clear()
-    wf.transition(item=item, action=Action.SUBMIT, user=reporter)
+    with django_capture_on_commit_callbacks(execute=True):
+        wf.transition(item=item, action=Action.SUBMIT, user=reporter)
+        assert mail.outbox == [], "not before the commit"
     assert len(mail.outbox) == 1
     assert set(mail.outbox[0].to) == {board.email, board2.email}
     assert "Bài cần duyệt" in mail.outbox[0].subject
 
     mail.outbox.clear()
-    wf.transition(item=item, action=Action.RETURN, user=editor, comment="Thiếu ảnh minh hoạ.")
+    with django_capture_on_commit_callbacks(execute=True):
+        wf.transition(item=item, action=Action.RETURN, user=editor, comment="Thiếu ảnh minh hoạ.")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [reporter.email]
     assert "Thiếu ảnh minh hoạ." in mail.outbox[0].body
 
-    wf.transition(item=item, action=Action.SUBMIT, user=reporter)
+    with django_capture_on_commit_callbacks(execute=True):
+        wf.transition(item=item, action=Action.SUBMIT, user=reporter)
     mail.outbox.clear()
-    wf.transition(item=item, action=Action.PUBLISH, user=board)
+    with django_capture_on_commit_callbacks(execute=True):
+        wf.transition(item=item, action=Action.PUBLISH, user=board)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [reporter.email]
     assert "xuất bản" in mail.outbox[0].subject.lower()
 
 
-def test_notification_not_sent_when_transition_refused(reporter, reporter2):
+def test_notification_not_sent_when_transition_refused(reporter, reporter2, django_capture_on_commit_callbacks):
     import pytest
 
     from portal.editorial.permissions import TransitionNotAllowed
 
     item = factories.article(author=reporter)
     mail.outbox.clear()
-    with pytest.raises(TransitionNotAllowed):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(TransitionNotAllowed):
         wf.transition(item=item, action=Action.SUBMIT, user=reporter2)
     assert mail.outbox == []
 

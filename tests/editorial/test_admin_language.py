@@ -34,3 +34,17 @@ def test_form_error_banner_is_in_vietnamese(board):
     html = c.post("/admin/news/category/add/", {"name": "", "slug": "", "order": ""}).content.decode()
     assert "Hãy sửa các lỗi dưới đây." in html
     assert "Please correct" not in html
+
+
+def test_names_read_family_name_first_in_history_revisions_and_queue(client, board2):
+    from portal.editorial import services as wf
+    from portal.editorial.enums import Action, Role
+
+    thuy = factories.make_user(Role.REPORTER, "thuy", first_name="Minh Thùy", last_name="Nguyễn")
+    item = factories.article(author=thuy, title="Bài của phóng viên Thùy")
+    wf.transition(item=item, action=Action.SUBMIT, user=thuy)
+    client.force_login(board2)
+    for url in (f"/admin/news/article/{item.pk}/change/", "/admin/cho-duyet/"):
+        page = client.get(url).content.decode()
+        assert "Nguyễn Minh Thùy" in page, url
+        assert "Minh Thùy Nguyễn" not in page, url

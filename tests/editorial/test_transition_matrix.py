@@ -10,7 +10,7 @@ from django.urls import reverse
 from portal.editorial import services as wf
 from portal.editorial.enums import Action, Role, State
 from tests import factories
-from tests.conftest import make_user
+from tests.factories import make_user
 
 ACTORS = ("author", "reporter2", "editor", "board", "administrator", "staff_reader", "anonymous")
 REASON = "Lý do: số liệu chưa khớp với báo cáo."
