@@ -367,11 +367,13 @@ def main() -> int:
     if not args.sql_only and not shutil.which("wrk"):
         print("wrk is missing: apt-get install wrk", file=sys.stderr)
         return 2
-    command = (
-        "DATABASE_URL="
-        + os.environ.get("DATABASE_URL", DEFAULT_URL)
-        + " "
-        + shlex.join([os.path.relpath(sys.executable, ROOT), "bench/run.py", *sys.argv[1:]])
+    settings_env = [f"{k}={os.environ[k]}" for k in ("SECRET_KEY_FILE", "ALLOWED_HOSTS") if os.environ.get(k)]
+    command = " ".join(
+        [
+            *settings_env,
+            "DATABASE_URL=" + os.environ.get("DATABASE_URL", DEFAULT_URL),
+            shlex.join([os.path.relpath(sys.executable, ROOT), "bench/run.py", *sys.argv[1:]]),
+        ]
     )
     cache_dir = Path(tempfile.mkdtemp(prefix="bench-cache-"))
     env = dict(os.environ)
