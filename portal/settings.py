@@ -166,7 +166,7 @@ if os.environ.get("CACHE_BACKEND") == "db":
 # Each worker's own memory for what the page cache keeps (portal/pagecache): recent pages,
 # parts of pages and values, each under the publication generation.
 CACHES["local"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "BACKEND": "portal.pagecache.backends.ObjectCache",
     "LOCATION": "pagecache",
     "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", "500"))},
 }

@@ -16,7 +16,7 @@ def shared_cache(settings, tmp_path, transactional_db, django_db_serialized_roll
             "KEY_PREFIX": "test",
         },
         # Each worker's own memory, as in production (emptied: it outlives the settings).
-        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pagecache-test"},
+        "local": {"BACKEND": "portal.pagecache.backends.ObjectCache", "LOCATION": "pagecache-test"},
     }
     settings.PAGE_CACHE = True
     settings.PAGE_CACHE_TIMEOUT = 86400  # only invalidation and the schedule may end a page
