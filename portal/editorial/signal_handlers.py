@@ -1,6 +1,8 @@
 """E-mail notifications: submitting notifies the board; returning and publishing
 notify the author."""
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -11,6 +13,7 @@ from django.utils.translation import gettext as _
 from portal.core.text import person_name
 
 from .enums import Action, Role
+from .permissions import content_authors
 from .signals import transitioned
 
 
@@ -23,14 +26,19 @@ def _admin_url(item) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+logger = logging.getLogger(__name__)
+
+
 @receiver(transitioned)
 def notify(sender, item, log, user, **kwargs):
     action = log.action
     if action == Action.SUBMIT:
+        # Nobody is asked to approve what they changed themselves (the second pair of eyes).
         recipients = list(
             get_user_model()
             .objects.filter(groups__name=Role.BOARD.value, is_active=True)
             .exclude(email="")
+            .exclude(pk__in=content_authors(item))
             .values_list("email", flat=True)
             .distinct()
         )
@@ -58,5 +66,13 @@ def notify(sender, item, log, user, **kwargs):
             }
     else:
         return
-    if recipients:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True)
+    if not recipients:
+        return
+    # A title with a line break must not break the header (Django refuses it): one line.
+    subject = " ".join(str(subject).split())
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    except Exception:  # a mail server down must not undo a transition; it must be seen
+        logger.exception(
+            "Không gửi được thư thông báo “%s” (%s #%s) tới %s", subject, sender.__name__, item.pk, recipients
+        )

@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.html import escape
@@ -14,8 +16,12 @@ def _mark(text: str) -> str:
     return mark_safe(escape(text or "").replace("\x02", "<mark>").replace("\x03", "</mark>"))
 
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
 def search(request):
-    query = (request.GET.get("q") or "").strip()[:200]
+    # Control characters (a NUL byte PostgreSQL refuses) are no part of a search.
+    query = CONTROL.sub(" ", request.GET.get("q") or "").strip()[:200]
     page = total = None
     if query:
         language = current_language()

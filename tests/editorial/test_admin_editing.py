@@ -477,3 +477,43 @@ def test_tag_and_cover_changes_to_live_article_wait_for_approval(client, reporte
     client.logout()
     page = client.get(item.get_absolute_url()).content.decode()
     assert "Kinh tế số" in page and "Bưu chính" not in page
+
+
+def test_board_is_not_asked_to_approve_its_own_item(board, board2, django_capture_on_commit_callbacks):
+    item = factories.article(author=board, title="Bài do Ban Biên tập viết")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        wf.transition(item=item, action=Action.SUBMIT, user=board)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [board2.email]
+
+
+def test_a_line_break_in_a_title_neither_breaks_nor_silences_the_mail(
+    reporter, board, django_capture_on_commit_callbacks
+):
+    item = factories.article(author=reporter, title="Dòng một\r\nBcc: ke-gian@example.com")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        wf.transition(item=item, action=Action.SUBMIT, user=reporter)
+    assert len(mail.outbox) == 1
+    sent = mail.outbox[0]
+    assert "\n" not in sent.subject and "\r" not in sent.subject
+    assert sent.subject.endswith("Dòng một Bcc: ke-gian@example.com")
+    assert sent.bcc == [] and sent.to == [board.email]
+
+
+def test_a_failed_notification_is_logged_and_the_transition_stands(
+    reporter, board, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    from portal.editorial import signal_handlers
+
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("máy chủ thư không trả lời")
+
+    monkeypatch.setattr(signal_handlers, "send_mail", refuse)
+    item = factories.article(author=reporter, title="Bài gửi khi máy chủ thư hỏng")
+    with django_capture_on_commit_callbacks(execute=True):
+        wf.transition(item=item, action=Action.SUBMIT, user=reporter)
+    item.refresh_from_db()
+    assert item.state == State.PENDING
+    assert "Không gửi được thư thông báo" in caplog.text and "Bài gửi khi máy chủ thư hỏng" in caplog.text

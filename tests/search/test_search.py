@@ -260,3 +260,10 @@ def test_search_page_runs_a_fixed_number_of_queries(client, news, django_assert_
     with django_assert_max_num_queries(len(few.captured_queries)):
         html, titles = results(client, "an toan thong tin", trang=2)
     assert len(titles) == 20 and "Tìm thấy 60 kết quả" in html
+
+
+def test_control_characters_in_a_query_are_no_error(client, news):
+    news(title="Chữ ký số cho doanh nghiệp")
+    response = client.get("/tim-kiem/", {"q": "chu\x00ky\x1fso"})
+    assert response.status_code == 200
+    assert "Chữ ký số cho doanh nghiệp" in response.content.decode()
