@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.text import person_name
 from portal.editorial.models import EditorialModel
 
 from .enums import DeadlineKind, DirectiveStatus, MeetingFormat, MeetingKind, ReminderKind
@@ -362,7 +363,7 @@ class ProgressUpdate(models.Model):
 
     def author_name(self) -> str:
         """The author as Vietnamese write a name: the linked person's full name, else
-        family name before given name (``get_full_name`` puts the given name first)."""
+        ``person_name`` (family name first)."""
         from django.core.exceptions import ObjectDoesNotExist
 
         user = self.author
@@ -372,7 +373,7 @@ class ProgressUpdate(models.Model):
             person = None
         if person is not None and person.full_name:
             return person.full_name
-        return f"{user.last_name} {user.first_name}".strip() or user.get_username()
+        return person_name(user)
 
 
 class ReminderLog(models.Model):

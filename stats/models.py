@@ -16,6 +16,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.text import person_name
 from portal.editorial.models import EditorialModel
 
 
@@ -182,7 +183,7 @@ class PreReleaseAccess(models.Model):
         ordering = ["user__username"]
 
     def __str__(self) -> str:
-        return self.user.get_full_name() or self.user.get_username()
+        return person_name(self.user)
 
 
 class AnnouncedRelease(models.Model):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.core.formatting import format_number
+from portal.core.text import person_name
 from portal.editorial import permissions
 from portal.editorial import services as wf
 from portal.editorial.enums import State
@@ -76,7 +77,7 @@ def save_values(
                     "Kỳ công bố này vừa được %(who)s sửa sau khi bạn mở bảng số liệu. Số liệu của bạn "
                     "CHƯA được lưu và vẫn còn trong bảng dưới đây: hãy xem lại số liệu hiện có rồi lưu lại."
                 )
-                % {"who": (editor.get_full_name() or editor.get_username()) if editor else "?"}
+                % {"who": person_name(editor) if editor else "?"}
             )
         if needs_correction_note(locked) and not correction_note:
             raise ValidationError(

@@ -48,3 +48,11 @@ def test_names_read_family_name_first_in_history_revisions_and_queue(client, boa
         page = client.get(url).content.decode()
         assert "Nguyễn Minh Thùy" in page, url
         assert "Minh Thùy Nguyễn" not in page, url
+
+
+def test_pre_release_list_and_progress_name_people_family_name_first():
+    from portal.editorial.enums import Role
+    from stats.models import PreReleaseAccess
+
+    lan = factories.make_user(Role.EDITOR, "lan", first_name="Thị Lan", last_name="Đỗ")
+    assert str(PreReleaseAccess.objects.create(user=lan)) == "Đỗ Thị Lan"
