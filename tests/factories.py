@@ -257,6 +257,13 @@ def article_form_data(item, **overrides):
         data["is_internal"] = "on"
     if item.featured:
         data["featured"] = "on"
+    return with_overrides(data, overrides)
+
+
+def with_overrides(data: dict, overrides: dict) -> dict:
+    """Form data with ``overrides`` applied: a value replaces a field, ``None`` drops it
+    (as a browser that does not send it, or a forged post)."""
+    data = dict(data)
     for key, value in overrides.items():
         if value is None:
             data.pop(key, None)

@@ -392,7 +392,8 @@ def content_of_revision(*, item: EditorialModel, number: int | None) -> dict:
     else:
         m2m = restore(item=base, data=revision.data)
     data = serialize(item=base, m2m=m2m or None)
-    return {k: v for k, v in data.items() if k not in {p.key for p in registry.parts_of(type(item))}}
+    part_keys = {p.key for p in registry.parts_of(type(item))}
+    return {k: v for k, v in data.items() if k not in part_keys}
 
 
 def _check_shown_version(*, locked: EditorialModel, expected_version, shown_revision) -> None:

@@ -326,12 +326,7 @@ def _finish_form(item, data: dict, overrides: dict) -> dict:
     data = {**data, "edit_version": str(item.version), "_save": "Lưu"}
     if item.is_internal:
         data["is_internal"] = "on"
-    for key, value in overrides.items():
-        if value is None:
-            data.pop(key, None)
-        else:
-            data[key] = value
-    return data
+    return factories.with_overrides(data, overrides)
 
 
 def save_new(item, owner) -> None:
