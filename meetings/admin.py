@@ -359,42 +359,17 @@ class MeetingAdmin(EditorialAdmin):
 
     def save_model(self, request, obj, form, change):
         services.fill_slug(meeting=obj)
-        stored = Meeting.objects.filter(pk=obj.pk).first() if change else None
-        if stored is None or not stored.live:
-            super().save_model(request, obj, form, change)
-            return
-        # As ``EditorialAdmin.save_model``, but the revision is recorded once, with the
-        # directives and documents, in ``save_related`` where the formsets are known.
-        obj._held_save = True
-        try:
-            obj._deferred = wf_services.save_existing(item=obj, user=request.user)
-        except wf_permissions.TransitionNotAllowed as exc:
-            raise PermissionDenied(str(exc)) from exc
-        obj._deferred_m2m = {
-            f.name: [o.pk for o in form.cleaned_data.get(f.name, [])]
-            for f in Meeting.revision_fields()
-            if f.many_to_many and f.name in form.cleaned_data
-        }
+        super().save_model(request, obj, form, change)
 
-    def save_related(self, request, form, formsets, change):
-        obj = form.instance
-        if not getattr(obj, "_deferred", False):
-            if getattr(obj, "_held_save", False):
-                # The meeting stopped being live while the form was open: an ordinary save.
-                EditorialAdmin.save_related(self, request, form, formsets, change)
-                return
-            super().save_related(request, form, formsets, change)
-            return
-        # Each part as the form started from it, unless its formset says otherwise.
+    def deferred_parts(self, request, obj, formsets) -> dict:
+        """Each part as the form started from it, unless its formset says otherwise."""
         parts = {key: _working_rows(obj, key) for key in ("directives", "attachments")}
         for formset in formsets:
-            # Nothing saved to rows (the admin's change message reads these).
-            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
             if formset.model is Directive:
                 parts["directives"] = self._held_directives(obj, formset)
             elif formset.model is Attachment:
                 parts["attachments"] = self._held_attachments(obj, formset)
-        wf_services.record_deferred_change(item=obj, user=request.user, m2m=obj._deferred_m2m, parts=parts)
+        return parts
 
     @staticmethod
     def _row_id(form, model, meeting) -> int | None:

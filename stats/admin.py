@@ -129,21 +129,6 @@ class ReleaseAdmin(EditorialAdmin):
             return allowed and access.is_privileged(request.user)
         return allowed
 
-    def save_model(self, request, obj, form, change):
-        """As the workflow's admin saves, but a change to a live release carries its figures
-        and catalogue as editors saw them before this save (the pending change's, else the
-        rows): not the parts of an older draft revision."""
-        if not change:
-            return super().save_model(request, obj, form, change)
-        parts_before = wf.working_parts(Release.objects.get(pk=obj.pk))
-        try:
-            obj._deferred = wf.save_existing(item=obj, user=request.user)
-        except permissions.TransitionNotAllowed as exc:
-            raise PermissionDenied(str(exc)) from exc
-        if obj._deferred:
-            wf.record_deferred_change(item=obj, user=request.user, m2m={}, parts=parts_before)
-        return None
-
     def _open_figures(self, request, release, what: str) -> None:
         """Refuse (403, in Vietnamese) unless the user may open the release's figures now;
         log the view when it comes before readers may see them."""

@@ -157,19 +157,30 @@ class EditorialAdmin(admin.ModelAdmin):
             obj._deferred = services.save_existing(item=obj, user=request.user)
         except permissions.TransitionNotAllowed as exc:
             raise PermissionDenied(str(exc)) from exc
-        if obj._deferred:
-            m2m = {
-                f.name: [o.pk for o in form.cleaned_data.get(f.name, [])]
-                for f in type(obj).revision_fields()
-                if f.many_to_many and f.name in form.cleaned_data
-            }
-            services.record_deferred_change(item=obj, user=request.user, m2m=m2m)
 
     def save_related(self, request, form, formsets, change):
-        if getattr(form.instance, "_deferred", False):
+        """Keep the save as a revision. A change to a live item touches no row: its fields,
+        many-to-many and parts (``deferred_parts``, from the inline formsets) are one
+        revision awaiting approval."""
+        obj = form.instance
+        if not getattr(obj, "_deferred", False):
+            super().save_related(request, form, formsets, change)
+            services.record_revision(item=obj, user=request.user)
             return
-        super().save_related(request, form, formsets, change)
-        services.record_revision(item=form.instance, user=request.user)
+        m2m = {
+            f.name: [o.pk for o in form.cleaned_data.get(f.name, [])]
+            for f in type(obj).revision_fields()
+            if f.many_to_many and f.name in form.cleaned_data
+        }
+        parts = self.deferred_parts(request, obj, formsets)
+        for formset in formsets:  # nothing saved to rows (the change message reads these)
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        services.record_deferred_change(item=obj, user=request.user, m2m=m2m, parts=parts)
+
+    def deferred_parts(self, request, obj, formsets) -> dict:
+        """The registered parts of a change to a live item, from its inline formsets; a part
+        left out stays as the pending change (else the rows) has it."""
+        return {}
 
     def response_change(self, request, obj):
         if getattr(obj, "_deferred", False):
