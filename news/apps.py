@@ -22,4 +22,4 @@ class NewsConfig(AppConfig):
 
         home.register(home_section, order=10)
         sitemap_registry.register("tin-tuc", ArticleSitemap)
-        counters.register_view_counted(Article)
+        counters.register_view_counted(Article, fields=("rating_sum", "rating_count"))

@@ -9,22 +9,60 @@ import random
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.utils import timezone
 
 from .models import OnlineVisitor, VisitDay
 
-_view_counted: list[type] = []
+_view_counted: dict[type, tuple[str, ...]] = {}
 
 
-def register_view_counted(model: type) -> None:
-    """A model with a ``view_count`` field whose views the beacon counts."""
-    if model not in _view_counted:
-        _view_counted.append(model)
+def register_view_counted(model: type, *, fields: tuple[str, ...] = ()) -> None:
+    """A model with a ``view_count`` field (and ``EditorialQuerySet.visible_to``) whose
+    views the beacon counts; ``fields`` are sent back fresh to the page (the rating
+    total, which the whole-page cache would otherwise keep)."""
+    _view_counted[model] = tuple(fields)
 
 
 def view_counted_models() -> list[type]:
     return list(_view_counted)
+
+
+# A browser counts one visit per VISIT_WINDOW and one view of an item per VIEW_WINDOW,
+# decided on the server (the shared cache), whatever cookies the request carries.
+VISIT_WINDOW = dt.timedelta(minutes=30)
+VIEW_WINDOW = dt.timedelta(minutes=30)
+
+
+def first_visit_in_window(visitor: str) -> bool:
+    """Is this the browser's first beacon in ``VISIT_WINDOW`` (a new visit)?"""
+    return cache.add(f"visit-seen:{visitor}", 1, int(VISIT_WINDOW.total_seconds()))
+
+
+def readable_fields(*, user, item_id: int) -> dict[str, int] | None:
+    """The registered fields of item ``item_id`` if ``user`` may see it now."""
+    for model, fields in _view_counted.items():
+        if fields:
+            row = model.objects.visible_to(user).filter(pk=item_id).values(*fields).first()
+            if row is not None:
+                return row
+    return None
+
+
+def record_view(*, user, visitor: str, item_id: int) -> dict[str, int] | None:
+    """Count a view of item ``item_id`` if ``user`` may see it now (a draft, a withdrawn
+    or embargoed item, or an internal one for a reader, counts nothing) and this browser
+    has not viewed it in ``VIEW_WINDOW``. Returns the item's registered fields, fresh, or
+    None if no readable item has that id."""
+    for model, fields in _view_counted.items():
+        visible = model.objects.visible_to(user).filter(pk=item_id)
+        row = visible.values(*fields).first() if fields else ({} if visible.exists() else None)
+        if row is None:
+            continue
+        if cache.add(f"view-seen:{model._meta.label_lower}:{item_id}:{visitor}", 1, int(VIEW_WINDOW.total_seconds())):
+            model.objects.filter(pk=item_id).update(view_count=F("view_count") + 1)
+        return row
+    return None
 
 
 ONLINE_WINDOW = dt.timedelta(minutes=5)

@@ -16,7 +16,12 @@ from PIL import ImageOps
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 RENDITION_WIDTHS = (480, 800, 1200)
-MAX_PIXELS = 40_000_000
+
+
+def max_pixels() -> int:
+    """The pixel budget (``settings.PORTAL_MAX_IMAGE_PIXELS``): checked from the file's
+    header before any pixel is decoded; what it costs a worker is in docs/security.md."""
+    return settings.PORTAL_MAX_IMAGE_PIXELS
 
 
 def read_image(upload) -> PILImage.Image:
@@ -35,8 +40,12 @@ def read_image(upload) -> PILImage.Image:
             fmt = probe.format
             if fmt not in ALLOWED_FORMATS:
                 raise ValidationError(_("Chỉ nhận ảnh JPEG, PNG hoặc WebP."))
-            if probe.width * probe.height > MAX_PIXELS:
-                raise ValidationError(_("Ảnh có kích thước điểm ảnh quá lớn."))
+            # The header's dimensions, before anything is decoded.
+            if probe.width * probe.height > max_pixels():
+                raise ValidationError(
+                    _("Ảnh quá lớn (%(w)d × %(h)d điểm ảnh). Giới hạn là %(limit)d triệu điểm ảnh.")
+                    % {"w": probe.width, "h": probe.height, "limit": max_pixels() // 1_000_000}
+                )
             probe.verify()
         img = PILImage.open(io.BytesIO(raw))
         img.load()
@@ -46,46 +55,62 @@ def read_image(upload) -> PILImage.Image:
         raise ValidationError(
             _("Tệp không phải là ảnh hợp lệ hoặc đã bị hỏng. Chỉ nhận ảnh JPEG, PNG hoặc WebP.")
         ) from exc
+    icc_profile = img.info.get("icc_profile")
     img = ImageOps.exif_transpose(img)
-    img.info.pop("exif", None)
+    # Every metadata segment goes (EXIF and GPS, XMP, JPEG comments, PNG text chunks…):
+    # Pillow would write some of them back from ``info``. Only the colour profile stays,
+    # passed explicitly to every encoding (_encode).
+    img.info = {}
     img.format_hint = fmt  # type: ignore[attr-defined]
+    img.icc_profile_kept = icc_profile  # type: ignore[attr-defined]
     return img
 
 
-def _encode(img: PILImage.Image, fmt: str) -> bytes:
+def _encode(img: PILImage.Image, fmt: str, icc_profile: bytes | None = None) -> bytes:
+    """``img`` in ``fmt`` with no metadata but ``icc_profile`` (the upload's colour profile)."""
     buf = io.BytesIO()
+    img.info = {}
+    extra = {"icc_profile": icc_profile} if icc_profile else {}
     if fmt == "JPEG":
         if img.mode not in ("RGB", "L"):
             background = PILImage.new("RGB", img.size, (255, 255, 255))
             rgba = img.convert("RGBA")
             background.paste(rgba, mask=rgba.split()[-1])
             img = background
-        img.save(buf, "JPEG", quality=85, optimize=True, progressive=True)
+        img.save(buf, "JPEG", quality=85, optimize=True, progressive=True, **extra)
     elif fmt == "WEBP":
-        img.save(buf, "WEBP", quality=80, method=4)
+        img.save(buf, "WEBP", quality=80, method=4, **extra)
     else:
-        img.save(buf, "PNG", optimize=True)
+        # zlib's default level: optimize=True tries every level and costs seconds per upload.
+        img.save(buf, "PNG", **extra)
     return buf.getvalue()
 
 
 def store_image(upload, *, user=None, alt: str = ""):
-    """Validate, re-encode (no EXIF) under a generated name and make renditions."""
+    """Validate, re-encode (no metadata but the colour profile) under a generated name and
+    make renditions."""
     from .models import Image
 
     img = read_image(upload)
     fmt = img.format_hint  # type: ignore[attr-defined]
+    # An RGB profile fits every rendition (all RGB); a CMYK or grey one would not.
+    icc = img.icc_profile_kept if img.mode in ("RGB", "RGBA", "P", "PA") else None  # type: ignore[attr-defined]
     if img.mode not in ("RGB", "RGBA", "L"):
         img = img.convert("RGBA" if "A" in img.getbands() else "RGB")
     folder = timezone.now().strftime("images/%Y/%m")
     stem = uuid.uuid4().hex
-    name = default_storage.save(f"{folder}/{stem}.{ALLOWED_FORMATS[fmt]}", ContentFile(_encode(img, fmt)))
+    name = default_storage.save(f"{folder}/{stem}.{ALLOWED_FORMATS[fmt]}", ContentFile(_encode(img, fmt, icc)))
     renditions: dict[str, dict[str, str]] = {"webp": {}, "jpeg": {}}
     widths = [w for w in RENDITION_WIDTHS if w < img.width] + [min(img.width, 1600)]
-    for width in sorted(set(widths)):
+    # Largest first; each smaller one from the one before (a fraction of the pixels), and
+    # reducing_gap shrinks a large upload by whole factors before the fine filter.
+    source = img
+    for width in sorted(set(widths), reverse=True):
         height = max(1, round(img.height * width / img.width))
-        resized = img.resize((width, height), PILImage.LANCZOS) if width != img.width else img
+        resized = source.resize((width, height), PILImage.LANCZOS, reducing_gap=3.0) if width != img.width else img
+        source = resized
         for key, pil_fmt, ext in (("webp", "WEBP", "webp"), ("jpeg", "JPEG", "jpg")):
-            path = default_storage.save(f"{folder}/r/{stem}-{width}.{ext}", ContentFile(_encode(resized, pil_fmt)))
+            path = default_storage.save(f"{folder}/r/{stem}-{width}.{ext}", ContentFile(_encode(resized, pil_fmt, icc)))
             renditions[key][str(width)] = path
     image = Image(alt=alt, renditions=renditions, uploaded_by=user if getattr(user, "pk", None) else None)
     image.file.name = name

@@ -2,7 +2,7 @@
 (the article rating and the visit counter).
 
 - ``client_address``: the peer's address, unless the peer is one of our own proxies
-  (``settings.TRUSTED_PROXIES``, nginx's address; loopback by default). Only then is the
+  (``settings.TRUSTED_PROXIES``, nginx's address; nobody by default). Only then is the
   address that proxy appended to ``X-Forwarded-For`` the reader's (read by django-ipware).
   Being on a private network earns no trust: inside a ministry network everyone is.
 - The rates (``settings.RATE_LIMITS``) are counted by django-ratelimit per reader address
@@ -65,8 +65,9 @@ def visit_rate(group, request) -> str:
 
 
 def new_visitor_rate(group, request) -> str | None:
-    """Posts to the visit counter without the visitor cookie (a new browser, or a script
-    that drops its cookies) per reader address; none for a known browser."""
-    from .views import VISITOR_COOKIE
+    """Posts to the visit counter without a visitor cookie the portal signed (a new
+    browser, or a script that drops or invents its cookies) per reader address; none for
+    a known browser."""
+    from .views import visitor_id
 
-    return None if request.COOKIES.get(VISITOR_COOKIE) else settings.RATE_LIMITS["visit_new_browser"]
+    return None if visitor_id(request) else settings.RATE_LIMITS["visit_new_browser"]

@@ -280,3 +280,125 @@ def test_cover_upload_refused_without_a_role(client, staff_reader):
     )
     assert client.post(reverse("admin:news_article_add"), data).status_code == 403
     assert StoredImage.objects.count() == 0 and Article.objects.count() == 0
+
+
+# -- every metadata segment but the colour profile is dropped (issue 10) -----------------
+
+COMMENT = b"Ghi chu bi mat: 21.0285N 105.8542E"
+XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description>Vi tri: 21.0285,105.8542</rdf:Description></x:xmpmeta>'
+
+
+def _icc_profile() -> bytes:
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def loaded_with_metadata(fmt: str) -> bytes:
+    """An image carrying every kind of metadata its format has: a comment (JPEG COM),
+    EXIF with GPS, XMP, PNG text chunks, and an ICC colour profile."""
+    from PIL import PngImagePlugin
+
+    img = Image.new("RGB", (1300, 700), (200, 60, 40))
+    exif = Image.Exif()
+    exif[0x010E] = GPS_SECRET
+    exif[0x8825] = {1: "N", 2: (21.0, 2.0, 8.0), 3: "E", 4: (105.0, 51.0, 15.0)}  # GPS
+    buf = io.BytesIO()
+    kwargs = {"exif": exif.tobytes(), "icc_profile": _icc_profile()}
+    if fmt == "JPEG":
+        kwargs.update(comment=COMMENT, xmp=XMP)
+    elif fmt == "PNG":
+        info = PngImagePlugin.PngInfo()
+        info.add_text("Comment", COMMENT.decode())
+        info.add_itxt("XML:com.adobe.xmp", XMP.decode())
+        info.add_text("Author", "Phong vien A")
+        kwargs["pnginfo"] = info
+    elif fmt == "WEBP":
+        kwargs["xmp"] = XMP
+    img.save(buf, fmt, **kwargs)
+    return buf.getvalue()
+
+
+def _segments(content: bytes) -> set[str]:
+    """The metadata segments in a JPEG, PNG or WebP file, read from its bytes."""
+    found = set()
+    if content.startswith(b"\xff\xd8"):
+        pos = 2
+        while pos < len(content) - 4 and content[pos] == 0xFF:
+            marker = content[pos + 1]
+            if marker == 0xDA:  # start of scan: no more segments before the data
+                break
+            length = int.from_bytes(content[pos + 2 : pos + 4], "big")
+            body = content[pos + 4 : pos + 2 + length]
+            if marker == 0xFE:
+                found.add("COM")
+            elif marker == 0xE1:
+                found.add("XMP" if body.startswith(b"http://ns.adobe.com/xap") else "EXIF")
+            elif marker == 0xE2 and body.startswith(b"ICC_PROFILE"):
+                found.add("ICC")
+            elif 0xE3 <= marker <= 0xEF:
+                found.add(f"APP{marker - 0xE0}")
+            pos += 2 + length
+    elif content.startswith(b"\x89PNG"):
+        pos = 8
+        while pos < len(content):
+            length = int.from_bytes(content[pos : pos + 4], "big")
+            kind = content[pos + 4 : pos + 8].decode("latin-1")
+            if kind == "eXIf":
+                found.add("EXIF")
+            elif kind in ("tEXt", "zTXt", "iTXt", "tIME"):
+                found.add(kind)
+            elif kind == "iCCP":
+                found.add("ICC")
+            pos += 12 + length
+    elif content[8:12] == b"WEBP":
+        pos = 12
+        while pos < len(content) - 8:
+            kind = content[pos : pos + 4].decode("latin-1")
+            length = int.from_bytes(content[pos + 4 : pos + 8], "little")
+            if kind in ("EXIF", "XMP "):
+                found.add(kind.strip())
+            elif kind == "ICCP":
+                found.add("ICC")
+            pos += 8 + length + (length & 1)
+    return found
+
+
+@pytest.mark.parametrize(("fmt", "ctype"), [("JPEG", "image/jpeg"), ("PNG", "image/png"), ("WEBP", "image/webp")])
+def test_every_rendition_drops_all_metadata_but_the_colour_profile(client, settings, reporter, fmt, ctype):
+    raw = loaded_with_metadata(fmt)
+    assert {"EXIF", "ICC"} <= _segments(raw)  # the upload does carry them
+    client.force_login(reporter)
+    response = post_upload(client, upload(f"anh.{fmt.lower()}", raw, ctype))
+    assert response.status_code == 200, response.content
+    stored = StoredImage.objects.get()
+    names = [stored.file.name, *(p for sizes in stored.renditions.values() for p in sizes.values())]
+    assert len(names) >= 7
+    for name in names:
+        content = (Path(settings.MEDIA_ROOT) / name).read_bytes()
+        assert _segments(content) == {"ICC"}, (name, _segments(content))
+        for secret in (COMMENT, GPS_SECRET.encode(), b"21.0285", b"Phong vien A"):
+            assert secret not in content, (name, secret)
+
+
+def test_pixel_budget_is_checked_from_the_header_before_decoding(client, reporter, monkeypatch):
+    """The issue's 6000×6000 PNG (105 KB on the wire): refused from its header alone; the
+    pixels are never decoded."""
+    from PIL import ImageFile
+
+    from portal.core import images
+
+    img = Image.new("L", (8000, 6000))
+    buf = io.BytesIO()
+    img.save(buf, "PNG", optimize=True)
+    assert len(buf.getvalue()) < 200_000
+    assert 8000 * 6000 > images.max_pixels()
+
+    def no_decoding(self, *args, **kwargs):
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", no_decoding)
+    client.force_login(reporter)
+    response = post_upload(client, upload("lon.png", buf.getvalue(), "image/png"))
+    assert response.status_code == 400
+    assert "quá lớn" in response.json()["error"]["message"]

@@ -19,6 +19,15 @@ def address(peer: str | None, forwarded: str | None = None) -> str:
     return client_address(request)
 
 
+def test_nobody_is_trusted_by_default():
+    """Without TRUSTED_PROXIES, X-Forwarded-For is the reader's to write: never read."""
+    from portal import settings as production
+
+    assert production.TRUSTED_PROXIES == []
+    assert address("127.0.0.1", "203.0.113.9") == "127.0.0.1"
+    assert address("10.20.0.7", "203.0.113.9") == "10.20.0.7"
+
+
 @pytest.mark.parametrize(
     ("peer", "forwarded", "expected"),
     [
@@ -26,7 +35,7 @@ def address(peer: str | None, forwarded: str | None = None) -> str:
         ("93.184.216.34", "203.0.113.9", "93.184.216.34"),
         ("10.20.0.7", "203.0.113.9", "10.20.0.7"),  # private peers are not proxies
         ("192.168.1.20", None, "192.168.1.20"),
-        # Behind nginx on loopback (the default): the address nginx appended last.
+        # Behind nginx on loopback: the address nginx appended last.
         ("127.0.0.1", "203.0.113.9", "203.0.113.9"),
         ("127.0.0.1", "198.51.100.1, 203.0.113.9", "203.0.113.9"),  # the reader wrote the first
         ("::1", "2001:db8::5", "2001:db8::5"),
@@ -37,7 +46,8 @@ def address(peer: str | None, forwarded: str | None = None) -> str:
         (None, None, UNKNOWN_ADDRESS),
     ],
 )
-def test_client_address_trusts_only_the_configured_proxies(peer, forwarded, expected):
+def test_client_address_trusts_only_the_configured_proxies(peer, forwarded, expected, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "::1"]  # nginx on the same machine
     assert address(peer, forwarded) == expected
 
 

@@ -7,6 +7,7 @@ import threading
 
 import pytest
 from django.db import connection, connections
+from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -16,6 +17,7 @@ from portal.core.text import vn_slugify
 from portal.editorial import services as wf
 from portal.editorial.enums import Action
 from tests import factories
+from tests.perf.conftest import shared_cache  # noqa: F401 (the production page cache)
 
 # -- slugs -------------------------------------------------------------------------------
 
@@ -182,11 +184,11 @@ def test_beacon_counts_visits_and_views(client, reporter, board):
     assert first.status_code == 200
     counts = first.json()
     assert counts["today"] == 1 and counts["total"] >= 1 and counts["online"] == 1
-    # Same browser within the session window: another view, not another visit.
+    # Same browser within the window: neither another visit nor another view.
     second = beacon(client, article=str(item.pk)).json()
     assert second["today"] == 1
     item.refresh_from_db()
-    assert item.view_count == 2
+    assert item.view_count == 1
     from django.test import Client
 
     third = beacon(Client()).json()
@@ -206,9 +208,10 @@ def test_beacon_stops_a_script_without_cookies(reporter, board, settings, clock)
         assert beacon(Client(), article=str(item.pk)).status_code == 200
     item.refresh_from_db()
     assert item.view_count == 1 + 4  # the known browser was the first of the five
-    beacon(known, article=str(item.pk))
-    item.refresh_from_db()
-    assert item.view_count == 6
+    other = factories.published_article(author=reporter, approver=board)
+    beacon(known, article=str(other.pk))  # the known browser is still counted
+    other.refresh_from_db()
+    assert other.view_count == 1
     counts = beacon(Client()).json()
     assert counts["today"] == 5
 
@@ -307,11 +310,12 @@ def test_concurrent_beacons_lose_no_count(db, clock):
 
 
 def test_rate_limit_is_per_reader_behind_the_proxy(reporter, board, settings, clock):
-    """Behind nginx (loopback, the default TRUSTED_PROXIES) every request comes from
+    """Behind nginx (on loopback, named in TRUSTED_PROXIES) every request comes from
     127.0.0.1: readers are told apart by the address nginx appends to X-Forwarded-For. A
     header forged by anyone else, public or on the private network, is ignored."""
     from django.test import Client
 
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "::1"]
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "rating": "5/10m"}
     item = factories.published_article(author=reporter, approver=board)
     url = reverse("news:rate", args=[item.slug])
@@ -353,3 +357,116 @@ def test_category_and_tag_addresses_typed_in_vietnamese(client, django_user_mode
     assert Tag.objects.get().slug == "do-thi-thong-minh"
     response = client.post(reverse("admin:news_tag_add"), {"name": "Ký hiệu", "slug": "!!!"})
     assert "Hãy nhập đường dẫn bằng chữ hoặc số." in response.content.decode()
+
+
+# -- the findings of issue 10 ("Counters and ratings") ------------------------------------
+
+
+def test_200_cookieless_beacons_count_no_more_than_the_new_browser_limit(reporter, board, settings):
+    """A script posting 200 times without cookies from one address: only the address's
+    allowance of new browsers counts visits and views (the issue saw 200 and 200)."""
+    from django.test import Client
+
+    limit = int(settings.RATE_LIMITS["visit_new_browser"].split("/")[0])
+    item = factories.published_article(author=reporter, approver=board)
+    before = VisitDay.objects.aggregate(n=Sum("count"))["n"] or 0
+    for _ in range(200):
+        assert beacon(Client(), article=str(item.pk)).status_code == 200
+    item.refresh_from_db()
+    assert item.view_count == limit
+    assert (VisitDay.objects.aggregate(n=Sum("count"))["n"] or 0) - before == limit
+
+
+def test_a_browser_counts_one_visit_and_one_view_per_window(reporter, board, clock):
+    """Keeping the cookie and posting again and again adds nothing until 30 minutes have
+    passed; dropping only the visit cookie of the old design does not help either."""
+    from django.test import Client
+
+    item = factories.published_article(author=reporter, approver=board)
+    browser = Client()
+    for _ in range(50):
+        counts = beacon(browser, article=str(item.pk)).json()
+        browser.cookies.pop("vs", None)
+    item.refresh_from_db()
+    assert (item.view_count, counts["today"]) == (1, 1)
+    clock.advance(minutes=31)
+    counts = beacon(browser, article=str(item.pk)).json()
+    item.refresh_from_db()
+    assert (item.view_count, counts["today"]) == (2, 2)
+
+
+def test_an_invented_visitor_cookie_is_a_new_browser(reporter, board, settings):
+    """A cookie the portal did not sign does not make a script a known browser."""
+    from django.test import Client
+
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "visit_new_browser": "3/10m"}
+    item = factories.published_article(author=reporter, approver=board)
+    for n in range(10):
+        browser = Client()
+        browser.cookies["vid"] = f"{n:032x}"
+        beacon(browser, article=str(item.pk))
+    item.refresh_from_db()
+    assert item.view_count == 3
+
+
+@pytest.mark.parametrize("kind", ["draft", "pending", "withdrawn", "scheduled", "internal"])
+def test_beacon_counts_nothing_for_an_item_readers_cannot_see(kind, reporter, board, board2, clock):
+    """The issue counted views of a draft's id: only an item the reader may see counts."""
+    import datetime as dt
+
+    from django.test import Client
+
+    if kind == "draft":
+        item = factories.article(author=reporter)
+    elif kind == "pending":
+        item = factories.article(author=reporter)
+        wf.transition(item=item, action=Action.SUBMIT, user=reporter)
+    elif kind == "withdrawn":
+        item = factories.published_article(author=reporter, approver=board)
+        wf.transition(item=item, action=Action.WITHDRAW, user=board2, comment="Gỡ.")
+    elif kind == "scheduled":
+        item = factories.published_article(author=reporter, approver=board)
+        Article.objects.filter(pk=item.pk).update(publish_at=clock.now + dt.timedelta(days=1))
+    else:
+        item = factories.published_article(author=reporter, approver=board)
+        Article.objects.filter(pk=item.pk).update(is_internal=True)
+    response = beacon(Client(), article=str(item.pk))
+    assert response.status_code == 200
+    assert "item" not in response.json()
+    item.refresh_from_db()
+    assert item.view_count == 0
+
+
+def test_rotating_forwarded_for_counts_as_one_address(reporter, board, settings):
+    """25 ratings with 25 made-up X-Forwarded-For from one peer: with nobody trusted
+    (the default), they share the peer's limit."""
+    from django.test import Client
+
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "rating": "5/10m"}
+    assert settings.TRUSTED_PROXIES == []
+    item = factories.published_article(author=reporter, approver=board)
+    for n in range(25):
+        Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").post(
+            reverse("news:rate", args=[item.slug]), {"score": 5}
+        )
+    item.refresh_from_db()
+    assert item.rating_count == 5
+
+
+@pytest.mark.usefixtures("shared_cache")
+def test_cached_article_page_gets_a_fresh_rating_total_from_the_beacon(reporter, board):
+    """The whole page is cached for readers; the beacon answers the article's current
+    total, which the page's script writes over the cached one (with the same sentence)."""
+    from django.test import Client
+
+    item = factories.published_article(author=reporter, approver=board)
+    first = Client().get(item.get_absolute_url())
+    assert "Tổng số điểm của bài viết là: 0 trong 0 đánh giá" in first.content.decode()
+    rate(Client(), item, 4)
+    rate(Client(), item, 5)
+    cached = Client().get(item.get_absolute_url())
+    assert cached["X-Page-Cache"] == "hit"
+    page = cached.content.decode()
+    assert 'data-template="Tổng số điểm của bài viết là: {x} trong {n} đánh giá"' in page
+    data = beacon(Client(), article=str(item.pk)).json()
+    assert data["item"] == {"rating_sum": 9, "rating_count": 2}
