@@ -19,6 +19,10 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("SECURE_COOKIES", "0")
+# Tests move the clock by days while signed in: session limits far away (tests/accounts
+# sets the real ones where it tests them).
+os.environ.setdefault("SESSION_IDLE_MINUTES", str(60 * 24 * 3650))
+os.environ.setdefault("SESSION_MAX_HOURS", str(24 * 3650))
 
 from portal.settings import *  # noqa: E402, F403
 from portal.settings import STORAGES  # noqa: E402

@@ -108,6 +108,20 @@ def _default_language():
     translation.activate("vi")
 
 
+# -- signing in -------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _force_login_passes_second_factor():
+    """``client.force_login(user)`` of a role that needs two-factor sign-in (Ban Biên tập,
+    Quản trị, Văn phòng) also passes the second factor, as a real sign-in with a code
+    would; ``force_login(user, verified=False)`` does not (tests/accounts/support.py)."""
+    from tests.accounts.support import force_login_passes_second_factor
+
+    with force_login_passes_second_factor():
+        yield
+
+
 # -- the client -------------------------------------------------------------------------
 
 

@@ -52,11 +52,13 @@ def shot():
 
 @pytest.fixture
 def login_as(live_server):
-    """Give a browser context the session of ``user`` (as if they had signed in)."""
+    """Give a browser context the session of ``user`` (as if they had signed in, with the
+    code of their authenticator when their role needs two-factor sign-in: the root
+    conftest's ``force_login`` passes it; ``verified=False`` leaves it owed)."""
 
-    def login(context, user):
+    def login(context, user, *, verified=True):
         client = Client()
-        client.force_login(user)
+        client.force_login(user, verified=verified)
         cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
         context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
@@ -68,7 +70,8 @@ def axe_check():
     """Run axe-core on the page: no WCAG 2.1 A/AA violations."""
 
     def check(page):
-        page.add_script_tag(path=str(AXE))
+        # Evaluated over DevTools, not added as an inline <script> (the pages' CSP refuses those).
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;window.axe = axe; true")
         result = page.evaluate(
             "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
             "['wcag2a','wcag2aa','wcag21a','wcag21aa']}})"

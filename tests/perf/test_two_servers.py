@@ -189,12 +189,24 @@ def test_a_session_made_on_one_server_works_on_the_other(cluster, board):
     hasher = PBKDF2PasswordHasher()  # the servers' default hasher (the tests use a fast one)
     board.password = hasher.encode(PASSWORD, hasher.salt())
     board.save(update_fields=["password"])
+    # The board signs in with a second factor (portal/accounts): the code on the same page.
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.accounts.conftest import code_for
+
+    device = TOTPDevice.objects.create(user=board, name="Ứng dụng xác thực", confirmed=True)
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     status, body, _ = fetch(s1 + "/admin/login/?next=/admin/", opener)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
     data = urllib.parse.urlencode(
-        {"username": board.username, "password": PASSWORD, "csrfmiddlewaretoken": token, "next": "/admin/"}
+        {
+            "username": board.username,
+            "password": PASSWORD,
+            "otp_token": code_for(device),
+            "csrfmiddlewaretoken": token,
+            "next": "/admin/",
+        }
     ).encode()
     with opener.open(urllib.request.Request(s1 + "/admin/login/?next=/admin/", data=data), timeout=10) as r:
         assert r.status == 200 and r.url.endswith("/admin/")

@@ -1,7 +1,10 @@
 """Demo content: one account per role and each app's demo items.
 
 Accounts ``phongvien``, ``bientap``, ``banbientap``, ``quantri``, ``vanphong`` get the password in
-``DEMO_PASSWORD``; without it a random one is printed once. Each installed app may
+``DEMO_PASSWORD``; without it a random one is printed once. Those whose role must sign in
+with two factors (``banbientap``, ``quantri``, ``vanphong``) get a TOTP authenticator with
+the base32 secret in ``DEMO_TOTP_SECRET`` when it is set (``portal/accounts/demo.py``, the
+first app's ``load``); without it they set one up at their first sign-in. Each installed app may
 provide ``<app>/demo.py`` with ``load(*, users, stdout)``; it must be idempotent
 (running ``make run`` twice reuses what exists and loses nothing).
 """
