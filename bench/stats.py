@@ -308,7 +308,7 @@ def generate(*, author, approver, stdout, rng, years: int = YEARS, now: dt.datet
                 release = Release(pk=pk, year=year, month=month, notes=notes, notes_en=notes_en, is_internal=False)
                 parts = {
                     VALUES.key: {
-                        by_code[ind.pk]: [plain(figures[ind.pk][(year, month)]), "", ""] for ind in indicators
+                        by_code[ind.pk]: [plain(figures[ind.pk][(year, month)]), "", "", {}] for ind in indicators
                     },
                     CATALOGUE.key: catalogue,
                 }
@@ -355,3 +355,64 @@ def index_missing() -> int:
                 index_item(item=item, visible=True if model is Indicator else None)
                 count += 1
     return count
+
+
+def pdf_timings(*, requests: int = 20, stdout=None) -> dict:
+    """The release PDF before and after issue 12, on the newest public release: "before"
+    renders on every request, as the view did (``?cb=N`` made a new PDF each time); "after"
+    is the view now (``stats.pdfs``: once per version, then from storage). Wall-clock
+    seconds, one process, the stored files removed first.
+
+        DATABASE_URL=postgres://postgres@127.0.0.1:54329/bench_stats .venv/bin/python manage.py \\
+            shell -c "from bench.stats import pdf_timings; pdf_timings()"
+    """
+    import sys
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.files.storage import default_storage
+    from django.template.loader import render_to_string
+    from django.test import Client, RequestFactory
+
+    from stats import pdfs, selectors, views
+
+    stdout = stdout or sys.stdout
+    release = selectors.latest_release(AnonymousUser())
+    path = f"/thong-ke/{release.period}.pdf"
+    if default_storage.exists(pdfs.PREFIX.rstrip("/")):
+        for name in default_storage.listdir(pdfs.PREFIX)[1]:
+            default_storage.delete(pdfs.PREFIX + name)
+
+    def old_view(n: int) -> float:
+        request = RequestFactory().get(f"{path}?cb={n}", HTTP_HOST="127.0.0.1")
+        request.user = AnonymousUser()
+        started = time.perf_counter()
+        context = views._context(request, release)
+        context["pdf"] = True
+        html = render_to_string("stats/release_pdf.html", context, request=request)
+        pdfs.render(html, request.build_absolute_uri("/"))
+        return time.perf_counter() - started
+
+    client = Client(HTTP_HOST="127.0.0.1")
+
+    def new_view(suffix: str) -> float:
+        started = time.perf_counter()
+        response = client.get(path + suffix, secure=True)
+        assert response.status_code == 200 and response.content.startswith(b"%PDF")
+        return time.perf_counter() - started
+
+    with translation.override("vi"):
+        before_first = old_view(0)
+        before = [old_view(n) for n in range(1, requests + 1)]
+    after_first = new_view("")
+    after = [new_view(f"?cb={n}") for n in range(1, requests + 1)]
+    result = {
+        "path": path,
+        "before_first_s": round(before_first, 3),
+        "before_cb_total_s": round(sum(before), 3),
+        "before_cb_max_s": round(max(before), 3),
+        "after_first_s": round(after_first, 3),
+        "after_cb_total_s": round(sum(after), 3),
+        "after_cb_max_s": round(max(after), 3),
+    }
+    stdout.write(f"{result}\n")
+    return result

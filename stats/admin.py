@@ -43,7 +43,7 @@ class SectorAdmin(CatalogueAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(CatalogueAdmin):
-    list_display = ("code", "name", "sector", "unit", "decimals", "parent", "required", "order")
+    list_display = ("code", "name", "sector", "unit", "kind", "decimals", "parent", "required", "order")
     list_filter = ("sector",)
     list_select_related = ("sector", "parent")
     search_fields = ("code", "name", "name_en")
@@ -58,7 +58,7 @@ class AnnouncedReleaseAdmin(CatalogueAdmin):
 
     change_roles = frozenset({Role.BOARD, Role.ADMIN})
     delete_roles = frozenset({Role.BOARD, Role.ADMIN})
-    list_display = ("__str__", "planned_at", "note")
+    list_display = ("__str__", "planned_at", "note", "cancelled", "sequence")
 
 
 @admin.register(PreReleaseAccess)
@@ -81,14 +81,11 @@ class PreReleaseAccessAdmin(RoleManagedAdmin):
 class CorrectionInline(admin.TabularInline):
     model = Correction
     extra = 0
-    fields = ("number", "note", "created_by", "created_at", "applied_at")
+    fields = ("number", "note", "note_en", "created_by", "created_at", "applied_at")
     readonly_fields = fields
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
         return False
 
 
@@ -98,10 +95,24 @@ class ReleaseAdmin(EditorialAdmin):
     list_display = ("__str__", "state_badge", "publish_at", "created_by", "updated_at")
     list_filter = EditorialAdmin.list_filter + ("year",)
     ordering = ("-year", "-month")
-    readonly_fields = ("grid_link", "data_check", "pre_release_views")
+    readonly_fields = ("grid_link", "data_check", "pre_release_views", "import_records")
     inlines = (CorrectionInline,)
     fieldsets = (
         (None, {"fields": ("year", "month", "grid_link", "data_check", "notes", "notes_en")}),
+        (
+            gettext_lazy("Tóm tắt và trạng thái"),
+            {
+                "fields": ("summary", "summary_en", "provisional", "next_release_at"),
+                "description": gettext_lazy(
+                    "Tóm tắt được viết tự động từ số liệu mỗi khi lưu bảng số liệu; sửa tay thì bản sửa được giữ "
+                    "(không bị viết đè) và được duyệt cùng số liệu."
+                ),
+            },
+        ),
+        (
+            gettext_lazy("Liên hệ và liên kết"),
+            {"fields": ("contact_unit", "contact_phone", "contact_email", "meeting_url", "article_url")},
+        ),
         (
             gettext_lazy("Công bố"),
             {
@@ -114,6 +125,7 @@ class ReleaseAdmin(EditorialAdmin):
             },
         ),
         (gettext_lazy("Xem số liệu trước khi công bố"), {"fields": ("pre_release_views",)}),
+        (gettext_lazy("Các lần nhập tệp"), {"fields": ("import_records",)}),
     )
 
     # -- during an embargo the figures open to the privileged roles only -----------------
@@ -156,6 +168,30 @@ class ReleaseAdmin(EditorialAdmin):
         if access.under_embargo(release):
             wf.log_preview(item=release, user=request.user, what=access.COMPARE)
         return super().compare_view(request, pk)
+
+    @admin.display(description=gettext_lazy("Các lần nhập tệp"))
+    def import_records(self, obj):
+        """Every file imported; a save over totals that do not add up shows its reason."""
+        if not obj or not obj.pk:
+            return "—"
+        records = list(obj.imports.select_related("user")[:100])
+        if not records:
+            return _("Chưa nhập tệp nào.")
+        head = format_html(
+            "<tr><th scope='col'>{}</th><th scope='col'>{}</th><th scope='col'>{}</th><th scope='col'>{}</th>"
+            "<th scope='col'>{}</th></tr>",
+            _("Lúc"), _("Người nhập"), _("Tệp"), _("Số giá trị thay đổi"), _("Vẫn lưu dù tổng không khớp, lý do"),
+        )  # fmt: skip
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (timezone.localtime(r.at).strftime("%d/%m/%Y %H:%M"), person_name(r.user), r.filename, r.changed,
+                 r.override_reason or "—")
+                for r in records
+            ),
+        )  # fmt: skip
+        return format_html('<table id="lan-nhap-tep">{}{}</table>', head, rows)
 
     @admin.display(description=gettext_lazy("Lượt xem trước khi công bố"))
     def pre_release_views(self, obj):
@@ -214,6 +250,7 @@ class ReleaseAdmin(EditorialAdmin):
         return [
             path("<int:pk>/bang-so-lieu/", wrap(self.grid_view), name="stats_release_grid"),
             path("<int:pk>/nhap-tep/", wrap(self.import_view), name="stats_release_import"),
+            path("<int:pk>/nhap-tep/xac-nhan/", wrap(self.import_confirm_view), name="stats_release_import_confirm"),
             path("<int:pk>/mau-nhap.xlsx", wrap(self.template_view), name="stats_release_template"),
             path("<int:pk>/mau-nhap.csv", wrap(self.template_csv_view), name="stats_release_template_csv"),
         ] + super().get_urls()
@@ -249,6 +286,7 @@ class ReleaseAdmin(EditorialAdmin):
                     entries=entries,
                     user=request.user,
                     correction_note=request.POST.get("correction_note", ""),
+                    correction_note_en=request.POST.get("correction_note_en", ""),
                     expected_version=int_or_none(request.POST.get("edit_version")),
                     require_version=True,
                 )
@@ -275,29 +313,32 @@ class ReleaseAdmin(EditorialAdmin):
         for problem in selectors.release_breakdown_problems(release):
             messages.warning(request, _("Cần kiểm tra trước khi duyệt: %(p)s") % {"p": problem})
 
-    def import_view(self, request, pk):
-        release = get_object_or_404(Release, pk=pk)
-        grid = reverse("admin:stats_release_grid", args=[pk])
-        if request.method != "POST":
-            return HttpResponseRedirect(grid)
+    SESSION_KEY = "stats-import-%s"
+
+    def _may_import(self, request, release):
         if not access.may_open_figures(request.user, release):
             raise PermissionDenied(access.refusal_reason(release))
         if not permissions.may_edit(request.user, release):
             raise PermissionDenied(_("Bạn không được sửa kỳ công bố này."))
+
+    def import_view(self, request, pk):
+        """Step 1: read and check the file; nothing is saved. A good file is shown as the
+        list of every change against the figures now, with jumps and totals that do not
+        add up flagged, and kept (in the session) for the editor to confirm."""
+        release = get_object_or_404(Release, pk=pk)
+        grid = reverse("admin:stats_release_grid", args=[pk])
+        if request.method != "POST":
+            return HttpResponseRedirect(grid)
+        self._may_import(request, release)
+        if int_or_none(request.POST.get("edit_version")) is None:
+            messages.error(request, str(services.MISSING_VERSION))
+            return HttpResponseRedirect(grid)
         upload = request.FILES.get("file")
         if upload is None:
             messages.error(request, _("Hãy chọn tệp XLSX hoặc CSV để nhập."))
             return HttpResponseRedirect(grid)
         try:
-            count = services.import_values(
-                release=release,
-                upload=upload,
-                filename=upload.name,
-                user=request.user,
-                correction_note=request.POST.get("correction_note", ""),
-                expected_version=int_or_none(request.POST.get("edit_version")),
-                require_version=True,
-            )
+            plan = services.read_import(release=release, upload=upload, filename=upload.name)
         except ImportRefused as exc:
             messages.error(
                 request, _("Tệp “%(f)s” không được nhập; chưa có số liệu nào được lưu.") % {"f": upload.name}
@@ -305,10 +346,59 @@ class ReleaseAdmin(EditorialAdmin):
             for m in exc.messages:
                 messages.error(request, m)
             return HttpResponseRedirect(grid)
+        request.session[self.SESSION_KEY % release.pk] = plan.to_session()
+        return self._preview_response(request, release, plan)
+
+    def _preview_response(self, request, release, plan, status=200):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": release,
+            "release": release,
+            "title": _("Xem trước khi nhập: %(f)s") % {"f": plan.filename},
+            "plan": plan,
+            "edit_version": int_or_none(request.POST.get("edit_version")) or release.version,
+            "needs_note": services.needs_correction_note(release),
+            "correction_note": request.POST.get("correction_note", ""),
+            "grid_url": reverse("admin:stats_release_grid", args=[release.pk]),
+            "change_url": reverse("admin:stats_release_change", args=[release.pk]),
+        }
+        return TemplateResponse(request, "stats/admin/import_preview.html", context, status=status)
+
+    def import_confirm_view(self, request, pk):
+        """Step 2: save the previewed file (an override with a reason for totals that do
+        not add up, recorded)."""
+        release = get_object_or_404(Release, pk=pk)
+        grid = reverse("admin:stats_release_grid", args=[pk])
+        if request.method != "POST":
+            return HttpResponseRedirect(grid)
+        self._may_import(request, release)
+        stored = request.session.get(self.SESSION_KEY % release.pk)
+        if not stored:
+            messages.error(request, _("Không còn tệp đang chờ xác nhận: hãy chọn tệp và nhập lại."))
+            return HttpResponseRedirect(grid)
+        plan = services.plan_from_session(release=release, data=stored)
+        reason = request.POST.get("override_reason", "").strip() if request.POST.get("override") else ""
+        try:
+            count = services.apply_import(
+                release=release,
+                plan=plan,
+                user=request.user,
+                correction_note=request.POST.get("correction_note", ""),
+                override_reason=reason,
+                expected_version=int_or_none(request.POST.get("edit_version")),
+                require_version=True,
+            )
+        except ImportRefused as exc:
+            for m in exc.messages:
+                messages.error(request, m)
+            return self._preview_response(request, release, plan, status=400)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-            return HttpResponseRedirect(grid)
-        messages.success(request, _("Đã nhập %(n)s giá trị từ tệp “%(f)s”.") % {"n": count, "f": upload.name})
+            release.refresh_from_db()
+            return self._preview_response(request, release, plan, status=400)
+        request.session.pop(self.SESSION_KEY % release.pk, None)
+        messages.success(request, _("Đã nhập %(n)s giá trị từ tệp “%(f)s”.") % {"n": count, "f": plan.filename})
         self._saved_message(request, release)
         return HttpResponseRedirect(grid)
 

@@ -122,7 +122,50 @@ def load(sector_model, indicator_model) -> None:
                 "parent": made.get(parent) if parent else None,
                 "required": required,
                 "definition": definition,
+                "definition_en": DEFINITIONS_EN.get(code, ""),
                 "source_unit": SOURCE_UNITS[sector],
                 "order": order,
             },
         )
+
+
+# English definitions, shown on /en/ (filled where the admin left them blank).
+DEFINITIONS_EN = {
+    "bc-tang-truong-doanh-thu": "Estimated growth of postal revenue and volume on the same period of the previous year.",
+    "vt-doanh-thu": "Telecommunication services revenue, cumulative to the end of the month reported (estimate).",
+    "vt-thue-bao-smartphone": "Mobile phone subscriptions using a smartphone.",
+    "vt-bang-rong-co-dinh-hgd": "Fixed broadband Internet subscriptions of households.",
+    "ud-dvctt-muc-do-4": "Share of online public services eligible to be provided at level 4.",
+    "ud-ket-noi-csdl-dan-cu": "Provinces (of 63) connected on trial to the National Population Database to verify "
+    "citizens' information.",
+    "ud-kien-truc-cqdt": "Provinces and cities (of 63) that have built or updated their e-government architecture, "
+    "version 2.0.",
+    "ud-ke-hoach-cntt-5-nam": "Provinces and cities (of 63) with an IT application plan for 2021-2025.",
+    "ud-chuong-trinh-cds": "Provinces and cities (of 63) that have issued a digital transformation programme or plan.",
+    "at-su-co-tan-cong": "Cyber attacks causing incidents, recorded and given remediation guidance in the month.",
+    "at-phishing": "Phishing incidents in the month.",
+    "at-deface": "Website defacement incidents in the month.",
+    "at-malware": "Malware incidents in the month.",
+    "at-ip-botnet": "Vietnamese IP addresses found in botnets.",
+    "at-chung-thu-so-da-cap": "Public digital certificates issued, to the month reported.",
+    "at-chung-thu-so-hoat-dong": "Public digital certificates in force in the month reported.",
+    "cn-doanh-thu-ict": "ICT industry revenue in the month (estimate).",
+    "bc-co-quan-bao-chi": "Licensed press agencies.",
+    "bc-bao-hai-loai-hinh": "Newspapers publishing both in print and online.",
+    "bc-tap-chi-hai-loai-hinh": "Magazines publishing both in print and online.",
+    "bc-bao-tap-chi-in": "Newspapers and magazines published in print only.",
+    "bc-bao-tap-chi-dien-tu": "Newspapers and magazines published online only.",
+    "bc-thue-bao-truyen-hinh-tra-tien": "Pay TV subscriptions.",
+    "bc-mang-xa-hoi": "Licensed Vietnamese social networks.",
+    "bc-tai-khoan-mang-xa-hoi": "User accounts on Vietnamese social networks.",
+    "bc-dai-truyen-thanh-xa": "Commune-level radio stations in the country.",
+    "bc-dai-truyen-thanh-cntt": "Commune-level radio stations using information and telecommunication technology.",
+}
+
+
+def fill_english(indicator_model) -> int:
+    """Give the English definition to indicators that have none (never overwrite)."""
+    filled = 0
+    for code, text in DEFINITIONS_EN.items():
+        filled += indicator_model.objects.filter(code=code, definition_en="").update(definition_en=text)
+    return filled

@@ -86,13 +86,11 @@ def series_line(*, chart_id: str, title: str, points: list, unit: str) -> SafeSt
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="13">{escape(label)}</text>'
         )
         tick += step_value
-    step = max(1, len(points) // 8)
-    for i, p in enumerate(points):
-        if i % step == 0 or i == len(points) - 1:
-            parts.append(
-                f'<text x="{x_of(i):.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="13">'
-                f"{escape(p.period_label)}</text>"
-            )
+    for i in axis_label_indices(len(points), plot_w):
+        parts.append(
+            f'<text class="x-label" x="{x_of(i):.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="13">'
+            f"{escape(points[i].period_label)}</text>"
+        )
     path = " ".join(f"{x_of(i):.1f},{y_of(v):.1f}" for i, v in enumerate(values))
     parts.append(f'<polyline class="line" points="{path}" fill="none" stroke="#0b4f8a" stroke-width="2"/>')
     if len(points) <= 60:
@@ -101,6 +99,22 @@ def series_line(*, chart_id: str, title: str, points: list, unit: str) -> SafeSt
     parts.append(f'<text x="{left}" y="{height - 8}" font-size="13">{escape(_("Đơn vị tính"))}: {escape(unit)}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+# A "MM/YYYY" label at font size 13 is about 56 units wide: labels are at least this far apart.
+LABEL_GAP = 72
+
+
+def axis_label_indices(count: int, plot_w: float) -> list[int]:
+    """Which points get an x-axis label: the newest always, then every ``step``-th going
+    back, ``step`` chosen so that two labels are never closer than ``LABEL_GAP``."""
+    if count <= 0:
+        return []
+    if count == 1:
+        return [0]
+    spacing = plot_w / (count - 1)
+    step = max(1, math.ceil(LABEL_GAP / spacing))
+    return sorted(range(count - 1, -1, -step))
 
 
 def _nice_step(raw: float) -> tuple[float, int]:

@@ -1,6 +1,6 @@
 """Demo statistics: the real January 2022 release ("Tổng quan một số lĩnh vực ngành TT&TT
-tháng 01/2022", Hội nghị giao ban 10/02/2022) with its exact figures, the comparison
-bases it states, and a calendar. Idempotent: an existing release is left as it is."""
+tháng 01/2022", Hội nghị giao ban 10/02/2022) with its exact figures, every change it
+states (with the base figures it gives), and a calendar. Idempotent: an existing release is left as it is."""
 
 from __future__ import annotations
 
@@ -64,35 +64,40 @@ NOTES_EN = {
     "bc-dai-truyen-thanh-xa": "Out of 10,599 communes, wards and towns",
 }
 
-# Comparison bases the January 2022 release states itself (same month of 2021).
-JANUARY_2021 = {
-    "at-chung-thu-so-da-cap": ("4.014.701", "Số liệu so sánh nêu trong kỳ công bố tháng 01/2022"),
-    "at-chung-thu-so-hoat-dong": ("1.578.959", "Số liệu so sánh nêu trong kỳ công bố tháng 01/2022"),
-    "bc-thue-bao-truyen-hinh-tra-tien": ("16,2", "Số liệu so sánh nêu trong kỳ công bố tháng 01/2022"),
-}
-
-# December 2021 bases implied by the changes the January 2022 release states
-# ("tăng 10,29%", "giảm 9,29%", "tăng 06 đài so với tháng 12/2021").
-DECEMBER_2021 = {
-    "at-su-co-tan-cong": ("1.254", "Suy ra từ mức tăng 10,29% nêu trong kỳ công bố tháng 01/2022"),
-    "at-ip-botnet": ("969.399", "Suy ra từ mức giảm 9,29% nêu trong kỳ công bố tháng 01/2022"),
-    "bc-dai-truyen-thanh-cntt": ("628", "Suy ra từ mức tăng 06 đài nêu trong kỳ công bố tháng 01/2022"),
+# The changes the January 2022 release states ("tăng 3% so với cùng kỳ 2021", "tăng 06 đài so
+# với tháng 12/2021"), as written, with the base figure where the release gives it. They are
+# shown "theo báo cáo"; no base release is invented for them (12/2021 and 01/2021 were never
+# published on the portal).
+STATED_JANUARY_2022 = {
+    "vt-doanh-thu": {"stated_same_period": "3%"},
+    "vt-thue-bao-smartphone": {"stated_same_period": "1,01%"},
+    "vt-bang-rong-co-dinh-hgd": {"stated_same_period": "16,3%"},
+    "at-su-co-tan-cong": {"stated_prev_month": "10,29%"},
+    "at-ip-botnet": {"stated_prev_month": "-9,29%"},
+    "at-chung-thu-so-da-cap": {"stated_same_period": "14,1%", "base_same_period": "4.014.701"},
+    "at-chung-thu-so-hoat-dong": {"stated_same_period": "7,03%", "base_same_period": "1.578.959"},
+    "cn-doanh-thu-ict": {"stated_same_period": "-23%"},
+    "bc-thue-bao-truyen-hinh-tra-tien": {"stated_same_period": "1,2%", "base_same_period": "16,2"},
+    "bc-mang-xa-hoi": {"stated_same_period": "12%"},
+    "bc-tai-khoan-mang-xa-hoi": {"stated_same_period": "6,6%"},
+    "bc-dai-truyen-thanh-cntt": {"stated_prev_month": "06"},
 }
 
 RELEASES = [
-    (2021, 1, dt.datetime(2021, 2, 10, 9, 0, tzinfo=VN), JANUARY_2021,
-     "Kỳ này chỉ mang các số liệu so sánh được nêu lại trong kỳ công bố tháng 01/2022."),
-    (2021, 12, dt.datetime(2022, 1, 10, 9, 0, tzinfo=VN), DECEMBER_2021,
-     "Kỳ này chỉ mang các số liệu so sánh suy ra từ kỳ công bố tháng 01/2022."),
     (2022, 1, dt.datetime(2022, 2, 10, 9, 0, tzinfo=VN), JANUARY_2022,
      "Số liệu báo cáo tại Hội nghị Giao ban quản lý nhà nước tháng 01/2022 của Bộ TT&TT (Hà Nội, 10/02/2022)."),
 ]  # fmt: skip
 
 
-def _entries(values: dict) -> dict[int, services.Entry]:
+def _entries(values: dict, stated: dict | None = None) -> dict[int, services.Entry]:
     indicators = {i.code: i for i in Indicator.objects.all()}
+    stated = stated or {}
     return {
-        indicators[code].pk: services.Entry(value=parse_number(raw, decimals_hint=indicators[code].decimals), note=note)
+        indicators[code].pk: services.Entry(
+            value=parse_number(raw, decimals_hint=indicators[code].decimals),
+            note=note,
+            stated=services.stated_entry(indicator=indicators[code], **stated.get(code, {})),
+        )
         for code, (raw, note) in values.items()
     }
 
@@ -109,7 +114,8 @@ def load(*, users, stdout) -> None:
         if Release.objects.filter(year=year, month=month).exists():
             continue
         release = wf.save_new(item=Release(year=year, month=month, notes=notes), user=author)
-        services.save_values(release=release, entries=_entries(values), user=author)
+        stated = STATED_JANUARY_2022 if (year, month) == (2022, 1) else {}
+        services.save_values(release=release, entries=_entries(values, stated), user=author)
         if (year, month) == (2022, 1):
             release.notes_en = (
                 "Figures reported at the ministry's state management briefing for January 2022 (Ha Noi, 10/02/2022)."

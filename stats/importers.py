@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -24,10 +25,20 @@ COLUMNS = {
     "period": "Kỳ",
     "value": "Giá trị",
     "note": "Ghi chú",
+    # Changes the source states (stats.changes): "+3%", "-9,29%", "6" (a count), "-5 điểm phần trăm"
+    "stated_prev_month": "Thay đổi so với tháng trước (theo báo cáo)",
+    "stated_same_period": "Thay đổi so với cùng kỳ (theo báo cáo)",
+    "base_prev_month": "Số liệu tháng trước (theo báo cáo)",
+    "base_same_period": "Số liệu cùng kỳ (theo báo cáo)",
 }
+STATED_COLUMNS = ("stated_prev_month", "stated_same_period", "base_prev_month", "base_same_period")
 REQUIRED_COLUMNS = ("code", "period", "value")
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 2000
+# An XLSX is a zip: what its central directory says the parts expand to, checked before
+# any part is read (the zip reader never returns more than the declared size).
+MAX_EXPANDED = 25 * 1024 * 1024
+MAX_MEMBERS = 200
 
 
 class ImportRefused(ValidationError):
@@ -42,17 +53,14 @@ def read_table(*, upload, filename: str) -> tuple[dict[str, tuple[int, str]], li
     """Return the columns found (key -> (index, letter)) and the data rows as
     (row number, cells). Raises ``ImportRefused`` for an unreadable file."""
     name = (filename or "").lower()
-    data = upload.read()
+    if (getattr(upload, "size", 0) or 0) > MAX_BYTES:
+        raise ImportRefused(_("Tệp lớn hơn 5 MB."))
+    data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise ImportRefused(_("Tệp lớn hơn 5 MB."))
     if name.endswith(".xlsx"):
-        try:
-            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:
-            raise ImportRefused(_("Không đọc được tệp XLSX: tệp hỏng hoặc không phải bảng tính Excel.")) from exc
-        ws = wb.worksheets[0]
-        rows = [list(r) for r in ws.iter_rows(values_only=True, max_row=MAX_ROWS + 1)]
-        wb.close()
+        check_archive(data)
+        rows = _xlsx_rows(data)
     elif name.endswith(".csv"):
         try:
             text = data.decode("utf-8-sig")
@@ -60,7 +68,11 @@ def read_table(*, upload, filename: str) -> tuple[dict[str, tuple[int, str]], li
             raise ImportRefused(_("Tệp CSV phải được lưu với bảng mã UTF-8.")) from exc
         first = text.split("\n", 1)[0]
         delimiter = ";" if first.count(";") > first.count(",") else ("\t" if "\t" in first else ",")
-        rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)][: MAX_ROWS + 1]
+        rows = []
+        for r in csv.reader(io.StringIO(text), delimiter=delimiter):
+            rows.append(list(r))
+            if len(rows) > MAX_ROWS + 1 and any(str(c).strip() for c in r):
+                raise ImportRefused(_too_many_rows())
     else:
         raise ImportRefused(_("Chỉ nhận tệp .xlsx hoặc .csv."))
     if not rows:
@@ -79,6 +91,70 @@ def read_table(*, upload, filename: str) -> tuple[dict[str, tuple[int, str]], li
         )
     # A text cell the template guarded against formulas ("'=…") reads as it was written.
     return found, [(i + 2, [formula_unguard(c) for c in r]) for i, r in enumerate(rows[1:])]
+
+
+def _too_many_rows() -> str:
+    return _("Tệp có hơn %(n)s dòng số liệu (giới hạn của một lần nhập): không dòng nào được nhập. Hãy chia tệp.") % {
+        "n": MAX_ROWS
+    }
+
+
+def check_archive(data: bytes) -> None:
+    """Refuse an XLSX whose parts would expand past ``MAX_EXPANDED`` (a "zip bomb", such as
+    a few hundred KB of shared strings expanding to hundreds of MB), from the zip's central
+    directory alone, before anything is decompressed."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise ImportRefused(_("Không đọc được tệp XLSX: tệp hỏng hoặc không phải bảng tính Excel.")) from exc
+    if len(members) > MAX_MEMBERS:
+        raise ImportRefused(_("Tệp XLSX có quá nhiều thành phần (%(n)s): không nhập.") % {"n": len(members)})
+    expanded = sum(m.file_size for m in members)
+    if expanded > MAX_EXPANDED:
+        raise ImportRefused(
+            _(
+                "Tệp XLSX khi giải nén lớn %(size)s MB, vượt giới hạn %(limit)s MB (tệp nén bất thường hoặc quá nhiều "
+                "dữ liệu): không nhập. Hãy lưu lại tệp chỉ với bảng số liệu."
+            )
+            % {"size": expanded // (1024 * 1024), "limit": MAX_EXPANDED // (1024 * 1024)}
+        )
+
+
+def _xlsx_rows(data: bytes) -> list[list]:
+    """The first sheet's rows (cached values). A formula cell without a cached value (a
+    file written by a program that does not calculate) is refused, naming the cell: read
+    as blank it would import silently as an empty figure."""
+    try:
+        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:
+        raise ImportRefused(_("Không đọc được tệp XLSX: tệp hỏng hoặc không phải bảng tính Excel.")) from exc
+    try:
+        rows: list[list] = []
+        problems: list[str] = []
+        value_rows = values.worksheets[0].iter_rows(values_only=True)
+        formula_rows = formulas.worksheets[0].iter_rows(values_only=True)
+        for number, (cached, written) in enumerate(zip(value_rows, formula_rows, strict=False), start=1):
+            if number > MAX_ROWS + 1:
+                if any(c is not None and str(c).strip() for c in cached):
+                    raise ImportRefused(_too_many_rows())
+                continue
+            for column, (c, w) in enumerate(zip(cached, written, strict=False), start=1):
+                if c is None and isinstance(w, str) and w.startswith("="):
+                    problems.append(
+                        _(
+                            "Ô %(cell)s: công thức “%(f)s” chưa có giá trị đã tính (hãy mở tệp bằng Excel, lưu lại, hoặc ghi số thay cho công thức)."
+                        )
+                        % {"cell": f"{get_column_letter(column)}{number}", "f": w[:60]}
+                    )
+            rows.append(list(cached))
+        if problems:
+            raise ImportRefused(problems)
+        return rows
+    finally:
+        values.close()
+        formulas.close()
 
 
 PERIOD_RE = re.compile(r"^(?:tháng\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})$|^(\d{4})\s*[/.-]\s*(\d{1,2})$", re.I)

@@ -51,6 +51,17 @@ class Indicator(models.Model):
     definition_en = models.TextField(_("định nghĩa (tiếng Anh)"), blank=True)
     source_unit = models.CharField(_("đơn vị cung cấp số liệu"), max_length=200, blank=True)
     decimals = models.PositiveSmallIntegerField(_("số chữ số thập phân hiển thị"), default=0)
+    kind = models.CharField(
+        _("loại chỉ tiêu"),
+        max_length=10,
+        choices=[
+            ("count", _("số đếm (thay đổi tính bằng đơn vị của chỉ tiêu)")),
+            ("rate", _("tỷ lệ, tỷ trọng (thay đổi tính bằng điểm phần trăm)")),
+            ("amount", _("tiền, sản lượng (thay đổi tính bằng %)")),
+        ],
+        blank=True,
+        help_text=_("Quyết định cách tính mức thay đổi (stats/changes.py). Để trống: suy ra từ đơn vị tính."),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("chỉ tiêu tổng"),
@@ -93,6 +104,40 @@ class Release(EditorialModel):
     # Empty until first approved (the current catalogue is shown meanwhile). Kept in every
     # revision as the "catalogue" part, not as a revision field.
     catalogue = models.JSONField(_("danh mục chỉ tiêu khi duyệt"), default=dict, blank=True, editable=False)
+    # The summary paragraph at the top of the release (stats.summary): written from the
+    # figures when they are saved, editable until approval, kept in every revision.
+    summary = models.TextField(
+        _("tóm tắt"),
+        blank=True,
+        help_text=_("Tự động viết từ số liệu khi lưu bảng số liệu (nếu chưa ai sửa tay); có thể sửa trước khi duyệt."),
+    )
+    summary_en = models.TextField(_("tóm tắt (tiếng Anh)"), blank=True)
+    # The last generated texts: a summary still equal to them was not edited by hand.
+    summary_generated = models.JSONField(default=dict, blank=True, editable=False)
+    provisional = models.BooleanField(
+        _("số liệu sơ bộ"), default=False, help_text=_("Đánh dấu khi số liệu còn là ước tính, sẽ được cập nhật.")
+    )
+    next_release_at = models.DateTimeField(
+        _("kỳ công bố tiếp theo"),
+        null=True,
+        blank=True,
+        help_text=_("Giờ Việt Nam (UTC+7). Để trống: theo lịch công bố."),
+    )
+    contact_unit = models.CharField(_("đơn vị chịu trách nhiệm"), max_length=200, blank=True)
+    contact_phone = models.CharField(_("điện thoại liên hệ"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("thư điện tử liên hệ"), blank=True)
+    meeting_url = models.CharField(
+        _("liên kết hội nghị công bố"),
+        max_length=300,
+        blank=True,
+        help_text=_("Địa chỉ trang hội nghị giao ban đã trình bày số liệu (ví dụ /giao-ban/…/)."),
+    )
+    article_url = models.CharField(
+        _("liên kết bài tin"),
+        max_length=300,
+        blank=True,
+        help_text=_("Địa chỉ bài tin đưa số liệu (ví dụ /tin-tuc/…/)."),
+    )
 
     class Meta(EditorialModel.Meta):  # release_schedule_idx, release_expiry_idx
         verbose_name = _("kỳ công bố số liệu")
@@ -117,6 +162,14 @@ class Release(EditorialModel):
     def get_absolute_url(self) -> str:
         return reverse("stats:release", args=[self.year, self.month])
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        for name in ("meeting_url", "article_url"):
+            value = getattr(self, name)
+            if value and not (value.startswith("/") or value.startswith("https://") or value.startswith("http://")):
+                raise ValidationError({name: _("Liên kết phải bắt đầu bằng / hoặc https://.")})
+
 
 class Value(models.Model):
     release = models.ForeignKey(Release, verbose_name=_("kỳ công bố"), on_delete=models.CASCADE, related_name="values")
@@ -126,6 +179,9 @@ class Value(models.Model):
     value = models.DecimalField(_("giá trị"), max_digits=24, decimal_places=6, null=True, blank=True)
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
     note_en = models.CharField(_("ghi chú (tiếng Anh)"), max_length=500, blank=True)
+    # Changes the source states ("tăng 3% so với cùng kỳ"), by base: see stats/changes.py
+    # (STATED_SCHEMA). They take the place of a computed change.
+    stated = models.JSONField(_("mức thay đổi theo báo cáo"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("giá trị")
@@ -144,6 +200,7 @@ class Correction(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("lần đính chính"), default=0)
     note = models.TextField(_("nội dung đính chính"))
+    note_en = models.TextField(_("nội dung đính chính (tiếng Anh)"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người đề nghị"), on_delete=models.PROTECT, related_name="+"
     )
@@ -194,6 +251,13 @@ class AnnouncedRelease(models.Model):
     month = models.PositiveSmallIntegerField(_("tháng"), choices=[(m, str(m)) for m in range(1, 13)])
     planned_at = models.DateTimeField(_("dự kiến công bố lúc"), help_text=_("Giờ Việt Nam (UTC+7)."))
     note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+    cancelled = models.BooleanField(
+        _("đã hủy"),
+        default=False,
+        help_text=_("Lịch đã hủy vẫn ở trong tệp lịch (để lịch của người theo dõi cập nhật)."),
+    )
+    # iCalendar SEQUENCE: raised whenever the time changes or the entry is cancelled.
+    sequence = models.PositiveIntegerField(_("lần sửa"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("lịch công bố")
@@ -204,6 +268,38 @@ class AnnouncedRelease(models.Model):
     def __str__(self) -> str:
         return f"{self.month:02d}/{self.year}"
 
+    def save(self, *args, **kwargs):
+        if self.pk:
+            old = AnnouncedRelease.objects.filter(pk=self.pk).values("planned_at", "cancelled").first()
+            if old and (old["planned_at"] != self.planned_at or old["cancelled"] != self.cancelled):
+                self.sequence += 1
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
+        super().save(*args, **kwargs)
+
     @property
     def period(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
+
+
+class ImportRecord(models.Model):
+    """Every file imported into a release: who, when, how many figures changed, and, when
+    totals did not add up, the reason the importer gave for saving anyway."""
+
+    release = models.ForeignKey(Release, verbose_name=_("kỳ công bố"), on_delete=models.CASCADE, related_name="imports")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("lúc"), auto_now_add=True)
+    filename = models.CharField(_("tệp"), max_length=200)
+    changed = models.PositiveIntegerField(_("số giá trị thay đổi"), default=0)
+    mismatches = models.TextField(_("tổng không khớp"), blank=True)
+    override_reason = models.TextField(_("lý do vẫn lưu"), blank=True)
+
+    class Meta:
+        verbose_name = _("lần nhập tệp")
+        verbose_name_plural = _("lần nhập tệp")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.at:%d/%m/%Y %H:%M})"

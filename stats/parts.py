@@ -3,7 +3,8 @@ indicators as it shows them. Every revision of a release holds both, so the comp
 shows a changed figure or a renamed indicator, and on a live release a change reaches
 the rows only when the board approves it (``load``, inside the approving transaction).
 
-- ``values``: ``{indicator code: [value as text or None, note, English note]}``
+- ``values``: ``{indicator code: [value as text or None, note, English note, stated changes]}``
+  (stated changes: ``Value.stated``, see ``stats.changes``; older revisions have 3 items)
 - ``catalogue``: ``{indicator code: {name, unit, decimals, definition, sector…}}``
 """
 
@@ -17,10 +18,12 @@ from django.utils.translation import gettext_lazy
 
 from portal.core.formatting import format_number
 
+from .changes import kind_of
 from .models import Indicator, Release, Value
 
 # The metadata a release shows for an indicator, and so keeps as approved.
 CATALOGUE_FIELDS = ("name", "name_en", "unit", "unit_en", "decimals", "definition", "definition_en", "source_unit")
+# plus "kind" (stats.changes.kind_of), "sector", "sector_name", "sector_name_en", "parent"
 
 
 def plain(value: Decimal | None) -> str | None:
@@ -49,6 +52,7 @@ def catalogue_entry(indicator: Indicator) -> dict[str, Any]:
     entry["sector_name"] = indicator.sector.name
     entry["sector_name_en"] = indicator.sector.name_en
     entry["parent"] = indicator.parent.code if indicator.parent_id else None
+    entry["kind"] = kind_of(indicator)
     return entry
 
 
@@ -66,8 +70,15 @@ def release_catalogue(release: Release, indicators: list[Indicator] | None = Non
 
 def value_rows(release: Release) -> dict[str, list]:
     """The release's Value rows as the ``values`` part."""
-    rows = Value.objects.filter(release=release).values_list("indicator__code", "value", "note", "note_en")
-    return {code: [plain(value), note, note_en] for code, value, note, note_en in rows}
+    rows = Value.objects.filter(release=release).values_list("indicator__code", "value", "note", "note_en", "stated")
+    return {code: [plain(value), note, note_en, stated or {}] for code, value, note, note_en, stated in rows}
+
+
+def unpack(row) -> tuple[Decimal | None, str, str, dict]:
+    """A ``values`` part row (3 or 4 items) as (value, note, English note, stated)."""
+    items = list(row or [])
+    raw, note, note_en, stated = (items + [None, "", "", {}][len(items) :])[:4]
+    return to_decimal(raw), note or "", note_en or "", stated or {}
 
 
 class ValuesPart:
@@ -81,29 +92,34 @@ class ValuesPart:
         """Make the release's Value rows match ``data`` (codes no longer in the catalogue
         are skipped). Corrections are recorded after the publish (``signal_handlers``)."""
         ids = dict(Indicator.objects.filter(code__in=list(data)).values_list("code", "pk"))
-        wanted: dict[int, tuple[Decimal | None, str, str]] = {}
+        wanted: dict[int, tuple[Decimal | None, str, str, dict]] = {}
         for code, row in data.items():
             if code in ids:
-                raw, note, note_en = (list(row) + ["", ""])[:3]
-                wanted[ids[code]] = (to_decimal(raw), note or "", note_en or "")
+                wanted[ids[code]] = unpack(row)
         existing = {v.indicator_id: v for v in Value.objects.filter(release=item)}
         Value.objects.filter(release=item).exclude(indicator_id__in=list(wanted)).delete()
-        for indicator_id, (value, note, note_en) in wanted.items():
+        for indicator_id, (value, note, note_en, stated) in wanted.items():
             row = existing.get(indicator_id)
             if row is None:
-                Value.objects.create(release=item, indicator_id=indicator_id, value=value, note=note, note_en=note_en)
-            elif (row.value, row.note, row.note_en) != (value, note, note_en):
-                row.value, row.note, row.note_en = value, note, note_en
-                row.save(update_fields=["value", "note", "note_en"])
+                Value.objects.create(
+                    release=item, indicator_id=indicator_id, value=value, note=note, note_en=note_en, stated=stated
+                )
+            elif (row.value, row.note, row.note_en, row.stated or {}) != (value, note, note_en, stated):
+                row.value, row.note, row.note_en, row.stated = value, note, note_en, stated
+                row.save(update_fields=["value", "note", "note_en", "stated"])
 
     def display(self, data: dict[str, list]) -> dict[str, str]:
-        decimals = dict(Indicator.objects.filter(code__in=list(data)).values_list("code", "decimals"))
         out = {}
         for code, row in sorted(data.items()):
-            raw, note = (list(row) + ["", ""])[:2]
-            value = to_decimal(raw)
-            text = format_number(value, decimals.get(code, 6)) if value is not None else "—"
-            out[code] = f"{text} ({_('ghi chú')}: {note})" if note else text
+            value, note, _note_en, stated = unpack(row)
+            text = format_number(value, None) if value is not None else "—"
+            if note:
+                text += f" ({_('ghi chú')}: {note})"
+            for base, entry in sorted(stated.items()):
+                label = _("so với tháng trước") if base == "prev_month" else _("so với cùng kỳ")
+                unit = {"%": "%", "pp": " " + _("điểm phần trăm")}.get(entry.get("unit"), "")
+                text += f" [{_('theo báo cáo')}: {entry.get('amount')}{unit} {label}]"
+            out[code] = text
         return out
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from portal.core.formatting import format_number
 from portal.core.i18n import current_language
 
+from . import changes
 from .models import AnnouncedRelease, Correction, Indicator, Release, Value
 
 HUNDRED = Decimal(100)
@@ -25,6 +26,22 @@ def localized(obj, name: str, language: str | None = None) -> str:
     if language == "en":
         return getattr(obj, f"{name}_en", "") or getattr(obj, name)
     return getattr(obj, name)
+
+
+def places(value: Decimal | None) -> int:
+    """The number of decimals a stored value really has ("12.5" -> 1, "12.500000" -> 0)."""
+    if value is None:
+        return 0
+    text = f"{value:f}"
+    if "." not in text:
+        return 0
+    return len(text.split(".", 1)[1].rstrip("0"))
+
+
+def shown_decimals(value: Decimal | None, decimals: int) -> int:
+    """What you see is what you download: the indicator's decimals, or more when the stored
+    value has more (12,5 in a 0-decimal indicator shows 12,5, never 13)."""
+    return max(int(decimals or 0), places(value))
 
 
 def plain_number(value: Decimal | None) -> str:
@@ -77,7 +94,7 @@ def upcoming_releases(now=None) -> list[dict]:
     Only the period and the time are shown, never a value."""
     now = now or timezone.now()
     entries: dict[tuple[int, int], dict] = {}
-    for a in AnnouncedRelease.objects.filter(planned_at__gt=now):
+    for a in AnnouncedRelease.objects.filter(planned_at__gt=now, cancelled=False):
         entries[(a.year, a.month)] = {"year": a.year, "month": a.month, "at": a.planned_at, "note": a.note}
     scheduled = Release.objects.filter(live=True, is_internal=False, publish_at__gt=now).values_list(
         "year", "month", "publish_at"
@@ -95,6 +112,38 @@ def upcoming_releases(now=None) -> list[dict]:
     for e in out:
         e["period_label"] = f"{e['month']:02d}/{e['year']}"
     return sorted(out, key=lambda e: e["at"])
+
+
+def calendar_entries(now=None) -> list[dict]:
+    """The iCalendar feed: every announced release (cancelled ones kept, marked), every
+    scheduled one and every published one, past releases included, so that a subscribed
+    calendar keeps its history and learns of moves (``sequence``) and cancellations.
+    Two queries."""
+    now = now or timezone.now()
+    entries: dict[tuple[int, int], dict] = {}
+    for a in AnnouncedRelease.objects.all():
+        entries[(a.year, a.month)] = {
+            "year": a.year, "month": a.month, "at": a.planned_at, "note": a.note,
+            "sequence": a.sequence, "cancelled": a.cancelled, "published": False,
+        }  # fmt: skip
+    releases = Release.objects.filter(live=True, is_internal=False, publish_at__isnull=False).values_list(
+        "year", "month", "publish_at", "version"
+    )
+    for year, month, at, version in releases:
+        announced = entries.get((year, month))
+        entries[(year, month)] = {
+            "year": year,
+            "month": month,
+            "at": at,
+            "note": announced["note"] if announced else "",
+            # the release's own saves and the calendar entry's changes both move it on
+            "sequence": (announced["sequence"] if announced else 0) + version,
+            "cancelled": False,
+            "published": at <= now,
+        }
+    for e in entries.values():
+        e["period_label"] = f"{e['month']:02d}/{e['year']}"
+    return sorted(entries.values(), key=lambda e: e["at"])
 
 
 def corrections_of(release: Release) -> list[Correction]:
@@ -116,23 +165,48 @@ class Row:
     depth: int
     previous: Decimal | None = None
     year_ago: Decimal | None = None
-    mom: Decimal | None = None
-    yoy: Decimal | None = None
+    # stats.changes.Change (computed by the indicator's kind, or stated by the source)
+    mom: changes.Change | None = None
+    yoy: changes.Change | None = None
     definition: str = ""
     source_unit: str = ""
     parent_code: str | None = None
+    kind: str = ""
+    stated: dict = field(default_factory=dict)
+    # corrections.Amendment of this figure by applied corrections (old -> new), newest last
+    corrected: list = field(default_factory=list)
 
     @property
     def value_display(self) -> str:
-        return format_number(self.value, self.decimals, current_language())
+        return format_number(self.value, shown_decimals(self.value, self.decimals), current_language())
 
     @property
     def previous_display(self) -> str:
-        return format_number(self.previous, self.decimals, current_language())
+        return format_number(self.previous, shown_decimals(self.previous, self.decimals), current_language())
 
     @property
     def year_ago_display(self) -> str:
-        return format_number(self.year_ago, self.decimals, current_language())
+        return format_number(self.year_ago, shown_decimals(self.year_ago, self.decimals), current_language())
+
+    @property
+    def base_previous(self) -> Decimal | None:
+        """The previous month's figure shown beside the change (a published one, or the
+        base stated with the figure)."""
+        return self.previous if self.previous is not None else (self.mom.base_value if self.mom else None)
+
+    @property
+    def base_year_ago(self) -> Decimal | None:
+        return self.year_ago if self.year_ago is not None else (self.yoy.base_value if self.yoy else None)
+
+    @property
+    def base_previous_display(self) -> str:
+        v = self.base_previous
+        return format_number(v, shown_decimals(v, self.decimals), current_language())
+
+    @property
+    def base_year_ago_display(self) -> str:
+        v = self.base_year_ago
+        return format_number(v, shown_decimals(v, self.decimals), current_language())
 
 
 @dataclass
@@ -186,10 +260,14 @@ def release_table(
         ids.add(release.pk)
     rows_by_release: dict[int, dict[int, tuple]] = {}
     if ids:
-        for rid, ind_id, value, note, note_en in Value.objects.filter(release_id__in=ids).values_list(
-            "release_id", "indicator_id", "value", "note", "note_en"
+        for rid, ind_id, value, note, note_en, stated in Value.objects.filter(release_id__in=ids).values_list(
+            "release_id", "indicator_id", "value", "note", "note_en", "stated"
         ):
-            rows_by_release.setdefault(rid, {})[ind_id] = (value, note_en if language == "en" and note_en else note)
+            rows_by_release.setdefault(rid, {})[ind_id] = (
+                value,
+                note_en if language == "en" and note_en else note,
+                stated or {},
+            )
     catalogue = release.catalogue
     if pending:
         working = wf_working_parts(release)
@@ -198,8 +276,8 @@ def release_table(
         current = {}
         for ind in indicators:
             if ind.code in by_code:
-                raw, note, note_en = (list(by_code[ind.code]) + ["", ""])[:3]
-                current[ind.pk] = (parts.to_decimal(raw), note_en if language == "en" and note_en else note)
+                value, note, note_en, stated = parts.unpack(by_code[ind.code])
+                current[ind.pk] = (value, note_en if language == "en" and note_en else note, stated)
     elif snapshot is not None:
         by_code = snapshot.get("values", {})
         catalogue = snapshot.get("catalogue") or catalogue
@@ -208,19 +286,30 @@ def release_table(
             if ind.code in by_code:
                 raw = by_code[ind.code]
                 note = raw.get("note_en") if language == "en" and raw.get("note_en") else raw.get("note", "")
-                current[ind.pk] = (parts.to_decimal(raw.get("value")), note)
+                current[ind.pk] = (parts.to_decimal(raw.get("value")), note, raw.get("stated") or {})
     else:
         current = rows_by_release.get(release.pk, {})
     previous = rows_by_release.get(prev_id, {}) if prev_id else {}
     year_ago = rows_by_release.get(year_ago_id, {}) if year_ago_id else {}
     tables: dict[str, SectorTable] = {}
     for ind in indicators:
-        value, note = current.get(ind.pk, (None, ""))
+        value, note, stated = current.get(ind.pk, (None, "", {}))
         if value is None and not include_empty:
             continue
         entry = (catalogue or {}).get(ind.code) or parts.catalogue_entry(ind)
-        prev_value = previous.get(ind.pk, (None, ""))[0]
-        ago_value = year_ago.get(ind.pk, (None, ""))[0]
+        prev_value = previous.get(ind.pk, (None,))[0]
+        ago_value = year_ago.get(ind.pk, (None,))[0]
+        kind = entry.get("kind") or changes.kind_of(ind)
+        decimals = int(entry.get("decimals", ind.decimals) or 0)
+        common = {
+            "kind": kind,
+            "current": value,
+            "unit": entry.get("unit") or "",
+            "unit_en": entry.get("unit_en") or entry.get("unit") or "",
+            "year": release.year,
+            "month": release.month,
+            "decimals": decimals,
+        }
         sector = entry.get("sector") or ind.sector.code
         table = tables.get(sector)
         if table is None:
@@ -232,17 +321,23 @@ def release_table(
                 code=ind.code,
                 name=_meta(entry, "name", language),
                 unit=_meta(entry, "unit", language),
-                decimals=int(entry.get("decimals", ind.decimals) or 0),
+                decimals=decimals,
                 value=value,
                 note=note,
                 depth=1 if entry.get("parent") else 0,
                 previous=prev_value,
                 year_ago=ago_value,
-                mom=compute_change(value, prev_value),
-                yoy=compute_change(value, ago_value),
-                definition=entry.get("definition") or "",
+                mom=changes.change(
+                    base=changes.PREV_MONTH, base_value=prev_value, stated=stated.get(changes.PREV_MONTH), **common
+                ),
+                yoy=changes.change(
+                    base=changes.SAME_PERIOD, base_value=ago_value, stated=stated.get(changes.SAME_PERIOD), **common
+                ),
+                definition=_meta(entry, "definition", language),
                 source_unit=entry.get("source_unit") or "",
                 parent_code=entry.get("parent"),
+                kind=kind,
+                stated=stated,
             )
         )
     return list(tables.values())
@@ -312,10 +407,13 @@ def release_grid(release: Release, *, posted=None, errors: dict[int, str] | None
         shown_row = published.get(ind.code)
         if posted is not None:
             value, note = posted.get(f"value-{ind.pk}", ""), posted.get(f"note-{ind.pk}", "")
+            stated_prev = posted.get(f"stated_prev-{ind.pk}", "")
+            stated_same = posted.get(f"stated_same-{ind.pk}", "")
         else:
-            working_value = parts.to_decimal(row[0]) if row else None
+            working_value, note, _note_en, stated = parts.unpack(row)
             value = format_number(working_value) if working_value is not None else ""
-            note = row[1] if row else ""
+            stated_prev = stated_text(stated.get(changes.PREV_MONTH))
+            stated_same = stated_text(stated.get(changes.SAME_PERIOD))
         published_value = parts.to_decimal(shown_row[0]) if shown_row else None
         pending = release.has_unpublished_changes and (list(row or []) != list(shown_row or []))
         if not sectors or sectors[-1]["sector"].pk != ind.sector_id:
@@ -325,6 +423,8 @@ def release_grid(release: Release, *, posted=None, errors: dict[int, str] | None
                 "indicator": ind,
                 "value": value,
                 "note": note,
+                "stated_prev": stated_prev,
+                "stated_same": stated_same,
                 "pending": bool(release.live and pending),
                 "published": format_number(published_value, ind.decimals) if published_value is not None else "",
                 "previous": format_number(earlier.get((base.get((py, pm)), ind.pk)), ind.decimals),
@@ -337,6 +437,15 @@ def release_grid(release: Release, *, posted=None, errors: dict[int, str] | None
         "previous_label": f"{pm:02d}/{py}",
         "year_ago_label": f"{ago[1]:02d}/{ago[0]}",
     }
+
+
+def stated_text(entry: dict | None) -> str:
+    """A stated change as editors type it: "+3%", "-9,29%", "6", "-5 điểm phần trăm"."""
+    if not entry or entry.get("amount") in (None, ""):
+        return ""
+    amount = Decimal(str(entry["amount"]))
+    text = ("+" if amount > 0 else "") + format_number(amount)
+    return text + {"%": "%", "pp": " điểm phần trăm"}.get(entry.get("unit"), "")
 
 
 def release_breakdown_problems(release: Release, *, pending: bool = True) -> list[str]:
@@ -360,8 +469,9 @@ class Point:
     month: int
     value: Decimal
     decimals: int
-    mom: Decimal | None = None
-    yoy: Decimal | None = None
+    mom: changes.Change | None = None
+    yoy: changes.Change | None = None
+    stated: dict = field(default_factory=dict)
 
     @property
     def period(self) -> str:
@@ -373,7 +483,7 @@ class Point:
 
     @property
     def value_display(self) -> str:
-        return format_number(self.value, self.decimals, current_language())
+        return format_number(self.value, shown_decimals(self.value, self.decimals), current_language())
 
 
 def indicator_by_code(code: str) -> Indicator | None:
@@ -392,16 +502,36 @@ def indicator_series(*, indicator: Indicator, user) -> list[Point]:
         )
         .annotate(release_decimals=decimals)
         .order_by("release__year", "release__month")
-        .values_list("release__year", "release__month", "value", "release_decimals")
+        .values_list("release__year", "release__month", "value", "release_decimals", "stated")
     )
     points = [
-        Point(year=y, month=m, value=v, decimals=int(d) if d not in (None, "") else indicator.decimals)
-        for y, m, v, d in rows
+        Point(year=y, month=m, value=v, decimals=int(d) if d not in (None, "") else indicator.decimals, stated=st or {})
+        for y, m, v, d, st in rows
     ]
     by_period = {(p.year, p.month): p.value for p in points}
+    kind = changes.kind_of(indicator)
     for p in points:
-        p.mom = compute_change(p.value, by_period.get(previous_period(p.year, p.month)))
-        p.yoy = compute_change(p.value, by_period.get((p.year - 1, p.month)))
+        common = {
+            "kind": kind,
+            "current": p.value,
+            "unit": indicator.unit,
+            "unit_en": indicator.unit_en or indicator.unit,
+            "year": p.year,
+            "month": p.month,
+            "decimals": p.decimals,
+        }
+        p.mom = changes.change(
+            base=changes.PREV_MONTH,
+            base_value=by_period.get(previous_period(p.year, p.month)),
+            stated=p.stated.get(changes.PREV_MONTH),
+            **common,
+        )
+        p.yoy = changes.change(
+            base=changes.SAME_PERIOD,
+            base_value=by_period.get((p.year - 1, p.month)),
+            stated=p.stated.get(changes.SAME_PERIOD),
+            **common,
+        )
     return points
 
 
@@ -419,11 +549,13 @@ def release_document(release: Release) -> dict:
         for row in table.rows:
             sep = "" if row.unit == "%" else " "
             lines.append(f"{row.name}: {row.value_display}{sep}{row.unit}. {row.note}".strip())
+            if row.indicator.name_en:
+                lines.append(row.indicator.name_en)
     title = str(release)
     return {
         "kind": _("Thống kê"),
         "title": title,
-        "summary": release.notes or title,
+        "summary": release.summary or release.notes or title,
         "body": "\n".join(lines),
         "url": release.get_absolute_url(),
         "language": "vi",
@@ -436,7 +568,12 @@ def indicator_document(indicator: Indicator) -> dict:
         "kind": _("Chỉ tiêu thống kê"),
         "title": indicator.name,
         "summary": indicator.definition or indicator.name,
-        "body": f"{indicator.name} ({indicator.unit}). {indicator.sector.name}. {indicator.definition}",
+        # The English name, unit and definition are indexed too, so "smartphone subscriptions"
+        # finds the indicator (the search index is the "search" engineer's; this is its text).
+        "body": (
+            f"{indicator.name} ({indicator.unit}). {indicator.sector.name}. {indicator.definition}\n"
+            f"{indicator.name_en} ({indicator.unit_en}). {indicator.sector.name_en}. {indicator.definition_en}"
+        ).strip(),
         "url": indicator.get_absolute_url(),
         "language": "vi",
         "is_internal": False,
@@ -462,3 +599,104 @@ def home_section(request):
         "headlines": headlines[:6],
         "upcoming": upcoming,
     }
+
+
+# -- status and corrections of a release ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """One figure changed by a correction: old -> new, when and why."""
+
+    number: int
+    date: object  # datetime the correction was applied
+    reason: str
+    code: str
+    old: Decimal | None
+    new: Decimal | None
+
+
+def amendments(release: Release, corrections: list[Correction], current: dict[str, Decimal | None]) -> list[Amendment]:
+    """Every figure each applied correction changed (``current``: the figures now, by
+    code), oldest correction first. No query."""
+    from . import parts
+
+    out = []
+    english = current_language() == "en"
+    ordered = sorted(corrections, key=lambda c: c.number)
+    for i, c in enumerate(ordered):
+        before = {k: parts.to_decimal(v.get("value")) for k, v in ((c.superseded or {}).get("values") or {}).items()}
+        if i + 1 < len(ordered):
+            nxt = (ordered[i + 1].superseded or {}).get("values") or {}
+            after = {k: parts.to_decimal(v.get("value")) for k, v in nxt.items()}
+        else:
+            after = current
+        for code in sorted(set(before) | set(after)):
+            if before.get(code) != after.get(code):
+                out.append(
+                    Amendment(number=c.number, date=c.applied_at, reason=(c.note_en if english and c.note_en else c.note), code=code,
+                              old=before.get(code), new=after.get(code))
+                )  # fmt: skip
+    return out
+
+
+def mark_amendments(tables: list[SectorTable], found: list[Amendment]) -> None:
+    by_code: dict[str, list[Amendment]] = {}
+    for a in found:
+        by_code.setdefault(a.code, []).append(a)
+    for table in tables:
+        for row in table.rows:
+            row.corrected = by_code.get(row.code, [])
+
+
+STATUS_OFFICIAL, STATUS_PROVISIONAL, STATUS_REVISED = "official", "provisional", "revised"
+
+
+def release_status(release: Release, corrections: list[Correction]) -> tuple[str, str]:
+    """(code, label): "revised"/"đã đính chính", "provisional"/"sơ bộ", "official"/"chính thức"."""
+    if corrections:
+        return STATUS_REVISED, _("đã đính chính")
+    if release.provisional:
+        return STATUS_PROVISIONAL, _("sơ bộ")
+    return STATUS_OFFICIAL, _("chính thức")
+
+
+def next_release(release: Release, now=None):
+    """When the next release is due: the release's own date, else the calendar's next
+    announced release after this period."""
+    if release.next_release_at:
+        return release.next_release_at
+    after = (
+        AnnouncedRelease.objects.filter(
+            Q(year__gt=release.year) | Q(year=release.year, month__gt=release.month), cancelled=False
+        )
+        .order_by("year", "month")
+        .first()
+    )
+    return after.planned_at if after else None
+
+
+def bulk_rows(user):
+    """Every figure of every release ``user`` may see, one row per indicator × period,
+    by indicator then period: (period, sector code, code, name, unit, kind, value, note).
+    One query, streamed."""
+    language = current_language()
+    indicators = {i.pk: i for i in all_indicators()}
+    rows = (
+        Value.objects.filter(value__isnull=False, release__in=Release.objects.visible_to(user).values("pk"))
+        .order_by("indicator__sector__order", "indicator__order", "indicator_id", "release__year", "release__month")
+        .values_list("indicator_id", "release__year", "release__month", "value", "note", "note_en")
+        .iterator(chunk_size=2000)
+    )
+    for ind_id, year, month, value, note, note_en in rows:
+        ind = indicators[ind_id]
+        yield [
+            f"{year:04d}-{month:02d}",
+            ind.sector.code,
+            ind.code,
+            localized(ind, "name", language),
+            localized(ind, "unit", language),
+            changes.kind_of(ind),
+            plain_number(value),
+            note_en if language == "en" and note_en else note,
+        ]

@@ -3,6 +3,7 @@ admin stays thin and calls these. Bad input changes nothing."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,9 +19,9 @@ from portal.editorial import permissions
 from portal.editorial import services as wf
 from portal.editorial.enums import State
 
-from . import importers, parts
+from . import importers, parts, summary
 from .importers import COLUMNS, ImportRefused
-from .models import Correction, Indicator, Release
+from .models import Correction, ImportRecord, Indicator, Release
 from .numbers import NotANumber, parse_number
 
 
@@ -28,6 +29,8 @@ from .numbers import NotANumber, parse_number
 class Entry:
     value: Decimal | None
     note: str = ""
+    # Stated changes (``Value.stated``); None keeps the ones already recorded.
+    stated: dict | None = None
 
 
 MISSING_VERSION = gettext_lazy(
@@ -54,6 +57,7 @@ def save_values(
     entries: dict[int, Entry],
     user,
     correction_note: str = "",
+    correction_note_en: str = "",
     expected_version: int | None = None,
     require_version: bool = False,
 ) -> int:
@@ -94,24 +98,39 @@ def save_values(
             old = current.get(code)
             if old is None and entry.value is None and not entry.note:
                 continue
-            row = [parts.plain(entry.value), entry.note, old[2] if old and len(old) > 2 else ""]
-            if old is not None and list(old) == row:
+            _v, _n, old_note_en, old_stated = parts.unpack(old)
+            stated = old_stated if entry.stated is None else dict(entry.stated)
+            if stated.pop("_keep_bases", False):
+                # The grid edits the stated change, not the base figure the source gave with it.
+                for base, kept in old_stated.items():
+                    if base in stated and kept.get("base_value") and not stated[base].get("base_value"):
+                        stated[base] = {**stated[base], "base_value": kept["base_value"]}
+            row = [parts.plain(entry.value), entry.note, old_note_en, stated]
+            if old is not None and list(parts.unpack(old)) == list(parts.unpack(row)):
                 continue
             figures[code] = row
             written += 1
         if correction_note and (locked.live or needs_correction_note(locked)):
             pending = locked.corrections.filter(applied_at__isnull=True).first()
+            note_en = (correction_note_en or "").strip()
             if pending is None:
-                Correction.objects.create(release=locked, note=correction_note, created_by=user)
+                Correction.objects.create(release=locked, note=correction_note, note_en=note_en, created_by=user)
             else:
                 pending.note = correction_note
-                pending.save(update_fields=["note"])
+                pending.note_en = note_en or pending.note_en
+                pending.save(update_fields=["note", "note_en"])
         if locked.live:
             if written or correction_note:
                 # The item as its editors see it (a pending change of its text is kept),
                 # with the figures and the catalogue as it is now: approving this change
                 # is what brings a renamed indicator onto the published release.
                 working, m2m = wf.working_copy(Release.objects.get(pk=locked.pk))
+                snapshot = {
+                    "values": {code: _row_dict(row) for code, row in figures.items()},
+                    "catalogue": parts.current_catalogue(),
+                }
+                summary.refresh(working, summary.generate(release=working, snapshot=snapshot))
+                Release.objects.filter(pk=locked.pk).update(summary_generated=working.summary_generated)
                 wf.save_existing(item=locked, user=user)
                 wf.record_deferred_change(
                     item=working,
@@ -124,12 +143,18 @@ def save_values(
             if locked.catalogue:
                 # Withdrawn after it was published: it comes back with today's catalogue.
                 locked.catalogue = parts.current_catalogue()
+            summary.refresh(locked, summary.generate(release=locked))
             wf.save_existing(item=locked, user=user)
             wf.record_revision(item=locked, user=user)
     fresh = Release.objects.get(pk=release.pk)
     for f in Release._meta.concrete_fields:
         setattr(release, f.attname, getattr(fresh, f.attname))
     return written
+
+
+def _row_dict(row) -> dict:
+    value, note, note_en, stated = parts.unpack(row)
+    return {"value": parts.plain(value), "note": note, "note_en": note_en, "stated": stated}
 
 
 def superseded_version(release: Release) -> dict:
@@ -145,7 +170,12 @@ def superseded_version(release: Release) -> dict:
     )
     previous = published[1] if len(published) > 1 else {}
     values = {
-        code: {"value": row[0], "note": row[1], "note_en": row[2] if len(row) > 2 else ""}
+        code: {
+            "value": row[0],
+            "note": row[1],
+            "note_en": row[2] if len(row) > 2 else "",
+            "stated": row[3] if len(row) > 3 else {},
+        }
         for code, row in (previous.get(parts.VALUES.key) or {}).items()
         if row[0] is not None or row[1]
     }
@@ -181,20 +211,80 @@ def after_publish(*, release: Release) -> Correction | None:
     return correction
 
 
-def import_values(
-    *,
-    release: Release,
-    upload,
-    filename: str,
-    user,
-    correction_note: str = "",
-    expected_version: int | None = None,
-    require_version: bool = False,
-) -> int:
-    """Read an XLSX/CSV file and save it through ``save_values``; every problem is
-    reported with its row and column and nothing of the file is saved."""
-    if expected_version is None and require_version:
-        raise ValidationError(str(MISSING_VERSION))
+@dataclass
+class PreviewRow:
+    indicator: Indicator
+    old: Decimal | None
+    new: Decimal | None
+    old_stated: dict
+    new_stated: dict | None
+    jump: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new or (self.new_stated is not None and self.new_stated != self.old_stated)
+
+
+@dataclass
+class ImportPlan:
+    """A read file, checked, not yet saved: its entries, every change against the figures
+    editors see now, the jumps (10× up or down) and the totals that do not add up."""
+
+    filename: str
+    entries: dict[int, Entry]
+    rows: list[PreviewRow]
+    mismatches: list[str]
+
+    @property
+    def changes(self) -> list[PreviewRow]:
+        return [r for r in self.rows if r.changed]
+
+    @property
+    def jumps(self) -> list[PreviewRow]:
+        return [r for r in self.rows if r.jump]
+
+    def to_session(self) -> dict:
+        return {
+            "filename": self.filename,
+            "entries": {str(pk): [parts.plain(e.value), e.note, e.stated] for pk, e in self.entries.items()},
+        }
+
+
+JUMP = Decimal(10)
+
+_UNIT_WORD = re.compile(r"^\s*([+-]?[0-9][0-9.,\s]*%?)\s*([^\W\d_].*?)\s*$")
+_UNIT_ALIASES = {"ngàn": "nghìn", "tỉ": "tỷ"}
+
+
+def _norm_unit(text: str) -> str:
+    words = re.sub(r"\s+", " ", str(text or "")).strip().lower().split(" ")
+    return " ".join(_UNIT_ALIASES.get(w, w) for w in words if w)
+
+
+def split_unit_words(raw, indicator: Indicator):
+    """ "95,67 triệu" for an indicator in "triệu thuê bao" -> "95,67". Unit words are
+    accepted when they are the indicator's unit or its beginning (nghìn, triệu, tỷ…);
+    otherwise ``ValueError`` with a message saying which unit the cell must use."""
+    if not isinstance(raw, str):
+        return raw
+    match = _UNIT_WORD.match(raw)
+    if not match:
+        return raw
+    number, words = match.group(1), _norm_unit(match.group(2))
+    unit = _norm_unit(indicator.unit)
+    if unit and (unit == words or unit.startswith(words + " ")):
+        return number
+    raise ValueError(
+        _(
+            "“%(raw)s” ghi đơn vị “%(words)s” nhưng chỉ tiêu “%(code)s” tính bằng “%(unit)s”: hãy ghi số theo đơn vị “%(unit)s” (không kèm chữ, hoặc kèm đúng đơn vị đó)."
+        )
+        % {"raw": raw, "words": match.group(2).strip(), "code": indicator.code, "unit": indicator.unit or "—"}
+    )
+
+
+def read_import(*, release: Release, upload, filename: str) -> ImportPlan:
+    """Read and check an XLSX/CSV file without saving anything: every problem is reported
+    with its row and column (``ImportRefused``); a good file gives the plan to preview."""
     columns, rows = importers.read_table(upload=upload, filename=filename)
     indicators = {i.code.lower(): i for i in Indicator.objects.all()}
     problems: list[str] = []
@@ -252,9 +342,10 @@ def import_values(
             )
         raw = cell(row, "value")
         try:
-            value = parse_number(raw, decimals_hint=indicator.decimals)
-        except NotANumber:
-            problems.append(_("%(where)s: “%(raw)s” không phải là số.") % {"where": where(rownum, "value"), "raw": raw})
+            value = parse_number(split_unit_words(raw, indicator), decimals_hint=indicator.decimals)
+        except ValueError as exc:  # NotANumber, or unit words that are not the indicator's
+            message = str(exc) if not isinstance(exc, NotANumber) else _("“%(raw)s” không phải là số.") % {"raw": raw}
+            problems.append(f"{where(rownum, 'value')}: {message}")
             continue
         if value is None and indicator.required:
             problems.append(
@@ -266,19 +357,156 @@ def import_values(
             problems.append(_("%(where)s: số quá lớn.") % {"where": where(rownum, "value")})
             continue
         note = str(cell(row, "note") or "").strip()[:500]
-        entries[indicator.pk] = Entry(value=value, note=note)
+        stated = None
+        if any(k in columns for k in importers.STATED_COLUMNS):
+            try:
+                stated = stated_entry(indicator=indicator, **{k: cell(row, k) for k in importers.STATED_COLUMNS})
+            except StatedError as exc:
+                problems.append(f"{where(rownum, exc.column)}: {exc}")
+                continue
+        entries[indicator.pk] = Entry(value=value, note=note, stated=stated)
     if not problems and not entries:
         problems.append(_("Tệp không có dòng số liệu nào."))
     if problems:
         raise ImportRefused(problems)
-    return save_values(
-        release=release,
+    return plan_for(release=release, entries=entries, filename=filename)
+
+
+def plan_for(*, release: Release, entries: dict[int, Entry], filename: str) -> ImportPlan:
+    """Compare ``entries`` with the figures editors see now (the pending change included)."""
+    from .selectors import all_indicators, breakdown_problems
+
+    indicators = all_indicators()
+    current = working_values(release)
+    rows = []
+    merged: dict[int, Decimal | None] = {}
+    for ind in indicators:
+        old, _note, _note_en, old_stated = parts.unpack(current.get(ind.code))
+        merged[ind.pk] = old
+        entry = entries.get(ind.pk)
+        if entry is None:
+            continue
+        merged[ind.pk] = entry.value
+        jump = bool(
+            old and entry.value and (abs(entry.value) >= abs(old) * JUMP or abs(entry.value) * JUMP <= abs(old))
+        )
+        rows.append(PreviewRow(indicator=ind, old=old, new=entry.value, old_stated=old_stated,
+                               new_stated=entry.stated, jump=jump))  # fmt: skip
+    return ImportPlan(
+        filename=filename,
         entries=entries,
+        rows=rows,
+        mismatches=breakdown_problems(indicators=indicators, values=merged),
+    )
+
+
+def plan_from_session(*, release: Release, data: dict) -> ImportPlan:
+    entries = {
+        int(pk): Entry(value=parts.to_decimal(v), note=note or "", stated=stated)
+        for pk, (v, note, stated) in (data.get("entries") or {}).items()
+    }
+    return plan_for(release=release, entries=entries, filename=data.get("filename", ""))
+
+
+def apply_import(
+    *,
+    release: Release,
+    plan: ImportPlan,
+    user,
+    correction_note: str = "",
+    override_reason: str = "",
+    expected_version: int | None = None,
+    require_version: bool = False,
+) -> int:
+    """Save a previewed file. Totals that do not add up are saved only with an explicit
+    override and its reason, which is recorded (``ImportRecord``) with the file name."""
+    override_reason = (override_reason or "").strip()
+    if plan.mismatches and not override_reason:
+        raise ImportRefused(
+            [_("Tổng và các thành phần không khớp; cần xác nhận lưu và nêu lý do:")] + list(plan.mismatches)
+        )
+    with transaction.atomic():
+        count = save_values(
+            release=release,
+            entries=plan.entries,
+            user=user,
+            correction_note=correction_note,
+            expected_version=expected_version,
+            require_version=require_version,
+        )
+        ImportRecord.objects.create(
+            release=release,
+            user=user,
+            filename=plan.filename[:200],
+            changed=count,
+            mismatches="\n".join(plan.mismatches),
+            override_reason=override_reason if plan.mismatches else "",
+        )
+    return count
+
+
+def import_values(
+    *,
+    release: Release,
+    upload,
+    filename: str,
+    user,
+    correction_note: str = "",
+    override_reason: str = "",
+    expected_version: int | None = None,
+    require_version: bool = False,
+) -> int:
+    """Read, check and save a file in one step (scripts, the demo, tests): the admin
+    previews first (``read_import`` then ``apply_import``)."""
+    if expected_version is None and require_version:
+        raise ValidationError(str(MISSING_VERSION))
+    plan = read_import(release=release, upload=upload, filename=filename)
+    return apply_import(
+        release=release,
+        plan=plan,
         user=user,
         correction_note=correction_note,
+        override_reason=override_reason,
         expected_version=expected_version,
         require_version=require_version,
     )
+
+
+class StatedError(ValueError):
+    def __init__(self, column: str, message: str):
+        super().__init__(message)
+        self.column = column
+
+
+def stated_entry(*, indicator: Indicator, stated_prev_month=None, stated_same_period=None,
+                 base_prev_month=None, base_same_period=None) -> dict:  # fmt: skip
+    """``Value.stated`` from the cells of a row (or the grid's fields): the change the source
+    states against each base, with the base figure when the source gives it."""
+    from . import changes
+
+    kind = changes.kind_of(indicator)
+    out = {}
+    for base, raw, raw_base in (
+        (changes.PREV_MONTH, stated_prev_month, base_prev_month),
+        (changes.SAME_PERIOD, stated_same_period, base_same_period),
+    ):
+        try:
+            entry = changes.parse_stated(raw, kind=kind)
+        except ValueError as exc:
+            raise StatedError(f"stated_{base}", str(exc)) from exc
+        try:
+            base_value = parse_number(raw_base, decimals_hint=indicator.decimals)
+        except NotANumber as exc:
+            raise StatedError(f"base_{base}", _("“%(raw)s” không phải là số.") % {"raw": raw_base}) from exc
+        if entry is None:
+            if base_value is not None:
+                raise StatedError(
+                    f"stated_{base}", _("có số liệu so sánh theo báo cáo nhưng không có mức thay đổi theo báo cáo.")
+                )
+            continue
+        entry["base_value"] = parts.plain(base_value)
+        out[base] = entry
+    return out
 
 
 def grid_entries(*, data, indicators: list[Indicator]) -> tuple[dict[int, Entry], dict[int, str]]:
@@ -292,11 +520,25 @@ def grid_entries(*, data, indicators: list[Indicator]) -> tuple[dict[int, Entry]
         raw = data.get(f"value-{ind.pk}", "")
         note = (data.get(f"note-{ind.pk}", "") or "").strip()[:500]
         try:
-            value = parse_number(raw, decimals_hint=ind.decimals)
-        except NotANumber:
-            errors[ind.pk] = _("“%(raw)s” không phải là số.") % {"raw": raw}
+            value = parse_number(split_unit_words(raw, ind), decimals_hint=ind.decimals)
+        except ValueError as exc:
+            errors[ind.pk] = (
+                str(exc) if not isinstance(exc, NotANumber) else _("“%(raw)s” không phải là số.") % {"raw": raw}
+            )
             continue
-        entries[ind.pk] = Entry(value=value, note=note)
+        stated = None
+        if f"stated_prev-{ind.pk}" in data or f"stated_same-{ind.pk}" in data:
+            try:
+                stated = stated_entry(
+                    indicator=ind,
+                    stated_prev_month=data.get(f"stated_prev-{ind.pk}", ""),
+                    stated_same_period=data.get(f"stated_same-{ind.pk}", ""),
+                )
+            except StatedError as exc:
+                errors[ind.pk] = str(exc)
+                continue
+            stated["_keep_bases"] = True
+        entries[ind.pk] = Entry(value=value, note=note, stated=stated)
     return entries, errors
 
 

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import feeds, views
 
 
 class YearConverter:
@@ -30,6 +30,10 @@ app_name = "stats"
 urlpatterns = [
     path("", views.index, name="index"),
     path("lich.ics", views.calendar_ics, name="calendar"),
+    path("feed.atom", feeds.ReleaseFeed(), name="feed"),
+    path("du-lieu-mo/", views.open_data, name="open_data"),
+    path("du-lieu-mo/schema.json", views.schema_json, name="schema_json"),
+    path("tat-ca-chi-tieu.csv", views.bulk_csv, name="bulk_csv"),
     path("<yyyy:year>-<mm:month>/", views.release_page, name="release"),
     path("<yyyy:year>-<mm:month>.csv", views.release_download, {"fmt": "csv"}, name="release_csv"),
     path("<yyyy:year>-<mm:month>.xlsx", views.release_download, {"fmt": "xlsx"}, name="release_xlsx"),

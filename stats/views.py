@@ -3,13 +3,17 @@ releases under embargo (release time in the future) are invisible here."""
 
 from __future__ import annotations
 
+import json
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from . import charts, exports, selectors
+from portal.core.i18n import current_language
+
+from . import charts, exports, pdfs, selectors
 from .models import Release
 
 CONTENT_TYPES = {
@@ -65,22 +69,54 @@ def _version(request, release, corrections):
 
 def _context(request, release, *, preview=False, pending=None, version=None, snapshot=None, corrections=None):
     pending = preview if pending is None else pending
+    corrections = corrections if corrections is not None else selectors.corrections_of(release)
     tables = selectors.release_table(release=release, user=request.user, snapshot=snapshot, pending=pending)
+    current = {r.code: r.value for t in tables for r in t.rows}
+    names = {r.code: r.name for t in tables for r in t.rows}
+    amendments = [] if (preview or version) else selectors.amendments(release, corrections, current)
+    selectors.mark_amendments(tables, amendments)
     for t in tables:
-        items = [(r.name, r.yoy if r.yoy is not None else r.mom) for r in t.rows]
-        items = [(label, v) for label, v in items if v is not None]
+        items = []
+        for r in t.rows:
+            pct = [c.percent_change for c in (r.yoy, r.mom) if c is not None and c.percent_change is not None]
+            if pct:
+                items.append((r.name, pct[0]))
         t.chart = charts.change_bars(
             chart_id=f"bieu-do-{t.code}",
             title=_("Thay đổi (%%) so với cùng kỳ năm trước, hoặc so với tháng trước khi chưa có cùng kỳ: %(s)s")
             % {"s": t.name},
             items=items,
         )
+    url = request.build_absolute_uri(release.get_absolute_url())
+    status = selectors.release_status(release, corrections)
+    language = current_language()
+    summary = (release.summary_en or release.summary) if language == "en" else release.summary
     return {
         "release": release,
         "tables": tables,
-        "corrections": corrections if corrections is not None else selectors.corrections_of(release),
+        "corrections": corrections,
+        "amendments": amendments,
+        "amendment_rows": [
+            {
+                "name": names.get(a.code, a.code),
+                "code": a.code,
+                "number": a.number,
+                "old": a.old,
+                "new": a.new,
+                "date": a.date,
+                "reason": a.reason,
+            }
+            for a in amendments
+        ],  # fmt: skip
         "preview": preview,
         "version": version,
+        "status": status,
+        "summary": summary,
+        "next_release": selectors.next_release(release),
+        "permalink": url,
+        "citation": exports.citation(release, url, language),
+        "licence": exports.LICENCE,
+        "licence_line": exports.licence_line(language),
         "downloads": [
             (fmt, label, reverse(f"stats:release_{fmt}", args=[release.year, release.month]))
             for fmt, label in (("csv", "CSV"), ("xlsx", "XLSX (Excel)"), ("pdf", "PDF"), ("json", "JSON"))
@@ -114,26 +150,32 @@ def release_download(request, year: int, month: int, fmt: str):
     if version:
         name = name.replace(f".{fmt}", f"-ban-{version}.{fmt}")
     private = release.is_internal
+    context = _context(request, release, version=version, snapshot=snapshot, corrections=corrections)
     if fmt == "pdf":
-        context = _context(request, release, version=version, snapshot=snapshot, corrections=corrections)
         context["pdf"] = True
         html = render_to_string("stats/release_pdf.html", context, request=request)
-        from weasyprint import HTML
-
-        body = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+        body = pdfs.pdf_for(html, base_url=request.build_absolute_uri("/"))
         return _download(body, fmt, name, private)
-    tables = selectors.release_table(release=release, user=request.user, snapshot=snapshot)
+    tables = context["tables"]
+    status = context["status"]
     if fmt == "csv":
-        body = exports.release_csv(release=release, tables=tables)
+        body = exports.release_csv(release=release, tables=tables, status=status[0])
     elif fmt == "xlsx":
-        body = exports.release_xlsx(release=release, tables=tables)
+        body = exports.release_xlsx(
+            release=release, tables=tables, status=status[0], amendments=context["amendments"],
+            url=context["permalink"],
+        )  # fmt: skip
     else:
         body = exports.release_json(
             release=release,
             tables=tables,
             corrections=corrections,
-            url=request.build_absolute_uri(release.get_absolute_url()),
+            amendments=context["amendments"],
+            url=context["permalink"],
+            status=status,
             version=version,
+            schema_url=request.build_absolute_uri(reverse("stats:schema_json")),
+            next_release=context["next_release"],
         )
     return _download(body, fmt, name, private)
 
@@ -161,11 +203,21 @@ def indicator_page(request, code: str):
         "name": name,
         "unit": unit,
         "definition": selectors.localized(indicator, "definition"),
+        "source_unit": indicator.source_unit,
         "sector_name": selectors.localized(indicator.sector, "name"),
         "points": list(reversed(points)),
+        "years": _by_year(points),
         "chart": chart,
     }
     return render(request, "stats/indicator.html", context)
+
+
+def _by_year(points) -> list[dict]:
+    """Newest year first, each year's months newest first (the series table, by year)."""
+    years: dict[int, list] = {}
+    for p in reversed(points):
+        years.setdefault(p.year, []).append(p)
+    return [{"year": y, "points": ps} for y, ps in years.items()]
 
 
 def indicator_csv(request, code: str):
@@ -182,8 +234,33 @@ def indicator_csv(request, code: str):
 
 def calendar_ics(request):
     body = exports.calendar_ics(
-        entries=selectors.upcoming_releases(), base_url=request.build_absolute_uri(reverse("stats:index"))
+        entries=selectors.calendar_entries(), base_url=request.build_absolute_uri(reverse("stats:index"))
     )
     response = HttpResponse(body, content_type=CONTENT_TYPES["ics"])
     response["Content-Disposition"] = 'inline; filename="lich-cong-bo-thong-ke.ics"'
     return response
+
+
+def open_data(request):
+    """The open-data page: the JSON schema, the tidy columns, the bulk download, the licence."""
+    context = {
+        "schema": json.dumps(exports.JSON_SCHEMA, ensure_ascii=False, indent=2),
+        "tidy_columns": exports.TIDY_COLUMNS,
+        "bulk_columns": exports.BULK_COLUMNS,
+        "licence": exports.LICENCE,
+        "licence_line": exports.licence_line(),
+    }
+    return render(request, "stats/open_data.html", context)
+
+
+def schema_json(request):
+    body = json.dumps(exports.JSON_SCHEMA, ensure_ascii=False, indent=2).encode("utf-8")
+    response = HttpResponse(body, content_type="application/schema+json; charset=utf-8")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def bulk_csv(request):
+    """Every published figure of every series, one row per indicator × period."""
+    body = exports.bulk_csv(selectors.bulk_rows(request.user))
+    return _download(body, "csv", "thong-ke-tat-ca-chi-tieu.csv")

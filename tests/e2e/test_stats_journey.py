@@ -1,7 +1,9 @@
 """Monthly statistics in the browser: an editor creates the January 2022 release, imports
-its figures from a CSV written the Vietnamese way and fixes a breakdown in the grid; the
-board approves it; a press visitor reads the release page, downloads CSV, XLSX and PDF,
-and follows an indicator to its series. axe-core checks the release and series pages."""
+its figures from a CSV written the Vietnamese way (a preview first: the slip in a breakdown
+is saved only with a recorded reason) and fixes the breakdown in the grid; the board
+approves it; a press visitor reads the release page, downloads CSV, XLSX and PDF, and
+follows an indicator to its series; the release page on a 390 px phone. axe-core checks
+the release and series pages in both contrast modes."""
 
 import csv
 import datetime as dt
@@ -17,7 +19,7 @@ from playwright.sync_api import expect
 
 from portal.editorial.enums import State
 from stats.catalogue import INDICATORS, load
-from stats.demo import DECEMBER_2021, JANUARY_2021, JANUARY_2022
+from stats.demo import JANUARY_2022
 from stats.models import Indicator, Release, Sector, Value
 from tests.stats.conftest import HEADER, imported_release
 
@@ -33,6 +35,11 @@ def catalogue(transactional_db):
     transactional test may have flushed them (as tests/stats bring their own)."""
     if Indicator.objects.count() < len(INDICATORS):
         load(Sector, Indicator)
+
+
+# Releases of the test's own (the portal never invents them from a later release).
+DECEMBER_2021 = {"at-su-co-tan-cong": ("1.254", ""), "at-ip-botnet": ("969.399", "")}
+JANUARY_2021 = {"at-chung-thu-so-da-cap": ("4.014.701", "")}
 
 
 @pytest.fixture
@@ -90,6 +97,13 @@ def test_editor_board_press_journey(browser, live_server, login_as, shot, axe_ch
     # Import the CSV through the import form: the slip is flagged before approval.
     ep.locator("#form-nhap-tep").locator("#id_file").set_input_files(str(_csv_file(tmp_path)))
     ep.locator("#form-nhap-tep").get_by_role("button", name="Nhập tệp").click()
+    # The preview: every change, the breakdown that does not add up; nothing saved yet.
+    expect(ep.locator("#tom-tat-nhap")).to_contain_text(f"{len(JANUARY_2022)} giá trị thay đổi. Chưa có gì được lưu.")
+    expect(ep.locator("#tong-khong-khop")).to_contain_text("cộng lại được 1.322")
+    shot(ep, "stats-01a-bien-tap-xem-truoc-nhap")
+    ep.get_by_label("Tôi đã kiểm tra và vẫn lưu số liệu này").check()
+    ep.get_by_label("Lý do (được ghi lại)").fill("Số Malware sẽ sửa ngay trong bảng số liệu.")
+    ep.get_by_role("button", name="Xác nhận nhập tệp").click()
     expect(ep.locator(".messagelist")).to_contain_text(f"Đã nhập {len(JANUARY_2022)} giá trị")
     expect(ep.locator("#kiem-tra-so-lieu")).to_contain_text("cộng lại được 1.322")
     expect(ep.locator("#value-" + str(Indicator.objects.get(code="vt-thue-bao-smartphone").pk))).to_have_value("91,32")
@@ -140,14 +154,16 @@ def test_editor_board_press_journey(browser, live_server, login_as, shot, axe_ch
     axe_check(ap)
     ap.locator("#link-ky-moi-nhat").click()
     expect(ap.locator("h1")).to_have_text(TITLE)
-    expect(ap.locator(".stats-release .meta")).to_contain_text(timezone.localdate().strftime("%d/%m/%Y"))
+    expect(ap.locator("#thong-tin-ky")).to_contain_text(timezone.localdate().strftime("%d/%m/%Y"))
+    expect(ap.locator("#trang-thai")).to_have_text("Chính thức")
     expect(_row(ap, "vt-thue-bao-smartphone").locator("td.value")).to_have_text("91,32")
     expect(_row(ap, "vt-thue-bao-smartphone")).to_contain_text("Chiếm 72,6% số thuê bao điện thoại di động")
     expect(_row(ap, "at-chung-thu-so-da-cap").locator("td.value")).to_have_text("4.581.000")
-    expect(_row(ap, "at-chung-thu-so-da-cap")).to_contain_text("tăng 14,11%")
+    # Counts change by a count, with the percentage beside it.
+    expect(_row(ap, "at-chung-thu-so-da-cap")).to_contain_text("tăng 566.299 chứng thư số (14,11%)")
     expect(_row(ap, "at-su-co-tan-cong").locator("td.value")).to_have_text("1.383")
-    expect(_row(ap, "at-su-co-tan-cong")).to_contain_text("tăng 10,29%")
-    expect(_row(ap, "at-ip-botnet")).to_contain_text("giảm 9,29%")
+    expect(_row(ap, "at-su-co-tan-cong")).to_contain_text("tăng 129 sự cố (10,29%)")
+    expect(_row(ap, "at-ip-botnet")).to_contain_text("giảm 90.057 địa chỉ (9,29%)")
     expect(_row(ap, "at-malware").locator("td.value")).to_have_text("1.061")
     shot(ap, "stats-04-trang-ky-cong-bo")
 
@@ -160,17 +176,19 @@ def test_editor_board_press_journey(browser, live_server, login_as, shot, axe_ch
         files[fmt] = tmp_path / download.suggested_filename
         download.save_as(files[fmt])
 
-    rows = list(csv.reader(io.StringIO(files["csv"].read_text(encoding="utf-8-sig"))))
-    by_code = {r[1]: r for r in rows[1:]}
-    assert by_code["vt-thue-bao-smartphone"][2] == "Số thuê bao điện thoại smartphone"
-    assert by_code["vt-thue-bao-smartphone"][5] == "91.32"
-    assert by_code["at-chung-thu-so-da-cap"][5] == "4581000"
-    assert by_code["at-malware"][5] == "1061"
+    rows = list(csv.DictReader(io.StringIO(files["csv"].read_text(encoding="utf-8-sig"))))
+    by_code = {r["indicator_code"]: r for r in rows}
+    assert by_code["vt-thue-bao-smartphone"]["indicator"] == "Số thuê bao điện thoại smartphone"
+    assert by_code["vt-thue-bao-smartphone"]["value"] == "91.32"
+    assert by_code["at-chung-thu-so-da-cap"]["value"] == "4581000"
+    assert by_code["at-chung-thu-so-da-cap"]["change_same_period"] == "566299"
+    assert by_code["at-malware"]["value"] == "1061"
 
     ws = load_workbook(files["xlsx"]).worksheets[0]
-    cells = {r[1]: r for r in ws.iter_rows(min_row=3, values_only=True) if r[1]}
-    assert cells["vt-thue-bao-smartphone"][5] == pytest.approx(91.32)
-    assert cells["at-chung-thu-so-da-cap"][5] == 4581000
+    header, *body = list(ws.iter_rows(values_only=True))
+    cells = {r[3]: dict(zip(header, r, strict=True)) for r in body}
+    assert cells["vt-thue-bao-smartphone"]["value"] == pytest.approx(91.32)
+    assert cells["at-chung-thu-so-da-cap"]["value"] == 4581000
 
     assert files["pdf"].read_bytes().startswith(b"%PDF")
     assert shutil.which("pdftotext"), "pdftotext (poppler-utils) is needed to read the PDF back"
@@ -192,8 +210,10 @@ def test_editor_board_press_journey(browser, live_server, login_as, shot, axe_ch
     expect(ap.locator("h1")).to_have_text("Sự cố tấn công mạng vào hệ thống thông tin tại Việt Nam")
     table = ap.locator("#bang-chuoi-so-lieu")
     expect(table.locator("tbody tr")).to_have_count(2)
+    expect(table.locator("details")).to_have_count(2)  # by year: 2022 open, 2021 closed
     expect(table.locator("tr[data-period='2022-01']")).to_contain_text("1.383")
-    expect(table.locator("tr[data-period='2022-01']")).to_contain_text("tăng 10,29%")
+    expect(table.locator("tr[data-period='2022-01']")).to_contain_text("tăng 129 sự cố (10,29%)")
+    table.locator("#nam-2021 summary").click()
     expect(table.locator("tr[data-period='2021-12']")).to_contain_text("1.254")
     expect(ap.locator(".stats-figure svg")).to_be_visible()
     shot(ap, "stats-06-chuoi-so-lieu")
@@ -202,5 +222,48 @@ def test_editor_board_press_journey(browser, live_server, login_as, shot, axe_ch
     shot(ap, "stats-07-chuoi-so-lieu-tuong-phan-cao")
     axe_check(ap)
 
-    for ctx in (ectx, bctx, actx):
+    # On a 390 px phone: no horizontal overflow, every figure visible, axe clean.
+    pctx = browser.new_context(
+        locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": 390, "height": 844}, device_scale_factor=2
+    )
+    pp = pctx.new_page()
+    pp.goto(f"{base}/thong-ke/2022-01/")
+    _assert_readable_on_phone(pp)
+    shot(pp, "stats-08-ky-cong-bo-390px")
+    axe_check(pp)
+    pp.locator(".menu-toggle").click()  # on a phone the page tools are in the menu
+    pp.get_by_role("button", name="Tương phản cao").click()
+    pp.locator(".menu-toggle").click()
+    assert "contrast" in pp.evaluate("document.documentElement.className")
+    _assert_readable_on_phone(pp)
+    shot(pp, "stats-09-ky-cong-bo-390px-tuong-phan-cao")
+    axe_check(pp)
+
+    for ctx in (ectx, bctx, actx, pctx):
         ctx.close()
+
+
+def _assert_readable_on_phone(page):
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert width == 390
+    overflow = page.evaluate(
+        "Array.from(document.querySelectorAll('body *')).filter(e => {"
+        " const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > document.documentElement.clientWidth + 1"
+        " || r.left < -1) && getComputedStyle(e).position !== 'absolute' && !e.closest('.sr-only, svg, .table-wrap svg')"
+        "}).map(e => e.tagName + '.' + e.className + '#' + e.id).slice(0, 5)"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, overflow
+    assert overflow == []
+    cells = page.locator("td.value")
+    count = cells.count()
+    assert count == len(JANUARY_2022)
+    for i in range(count):
+        cell = cells.nth(i)
+        expect(cell).to_be_visible()
+        box = cell.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, cell.inner_text()
+    # the comparison columns are on screen too, labelled
+    change = page.locator("#chi-tieu-at-su-co-tan-cong td.mom")
+    expect(change).to_be_visible()
+    box = change.bounding_box()
+    assert box["x"] + box["width"] <= 390

@@ -17,13 +17,15 @@ from openpyxl import Workbook
 from portal.editorial import services as wf
 from portal.editorial.enums import Action
 from stats import services
-from stats.demo import DECEMBER_2021, JANUARY_2021, JANUARY_2022
+from stats.demo import JANUARY_2022, STATED_JANUARY_2022
 from stats.importers import COLUMNS
 from tests import factories
 from tests.factories import ReleaseFactory
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
+STATED = ("stated_prev_month", "stated_same_period", "base_prev_month", "base_same_period")
 HEADER = [COLUMNS[k] for k in ("code", "sector", "name", "unit", "period", "value", "note")]
+HEADER_STATED = HEADER + [COLUMNS[k] for k in STATED]
 
 
 def xlsx_upload(rows, name="so-lieu.xlsx", header=HEADER):
@@ -48,9 +50,15 @@ def csv_upload(lines, name="so-lieu.csv"):
     return SimpleUploadedFile(name, ("\ufeff" + out.getvalue()).encode("utf-8"))
 
 
-def rows_for(values: dict, period: str):
-    """Rows of the template, values as text cells written the Vietnamese way."""
-    return [[code, "", "", "", period, raw, note] for code, (raw, note) in values.items()]
+def rows_for(values: dict, period: str, stated: dict | None = None):
+    """Rows of the template, values as text cells written the Vietnamese way (with the
+    stated-change columns when ``stated`` is given)."""
+    if stated is None:
+        return [[code, "", "", "", period, raw, note] for code, (raw, note) in values.items()]
+    return [
+        [code, "", "", "", period, raw, note] + [stated.get(code, {}).get(k, "") for k in STATED]
+        for code, (raw, note) in values.items()
+    ]
 
 
 def make_release(year, month, *, author, user=None):
@@ -84,22 +92,24 @@ def transition_post(client, release, action, **extra):
     return client.post(f"/admin/stats/release/{release.pk}/quy-trinh/{action}/", data)
 
 
-def imported_release(year, month, values, *, author, approver, at):
+def imported_release(year, month, values, *, author, approver, at, stated=None):
     release = make_release(year, month, author=author)
     period = f"{month:02d}/{year}"
-    services.import_values(
-        release=release, upload=xlsx_upload(rows_for(values, period)), filename="so-lieu.xlsx", user=author
-    )
+    upload = xlsx_upload(rows_for(values, period, stated), header=HEADER_STATED if stated is not None else HEADER)
+    services.import_values(release=release, upload=upload, filename="so-lieu.xlsx", user=author)
     return publish(release, author=author, approver=approver, at=at)
 
 
 @pytest.fixture
 def jan2022(db, reporter, board):
-    """2021-01 and 2021-12 bases and the January 2022 release, all from spreadsheets."""
-    imported_release(2021, 1, JANUARY_2021, author=reporter, approver=board, at=dt.datetime(2021, 2, 10, 9, tzinfo=VN))
-    imported_release(
-        2021, 12, DECEMBER_2021, author=reporter, approver=board, at=dt.datetime(2022, 1, 10, 9, tzinfo=VN)
-    )
+    """The January 2022 release with every change it states, from a spreadsheet (no base
+    release: the source gives none)."""
     return imported_release(
-        2022, 1, JANUARY_2022, author=reporter, approver=board, at=dt.datetime(2022, 2, 10, 9, tzinfo=VN)
+        2022,
+        1,
+        JANUARY_2022,
+        author=reporter,
+        approver=board,
+        at=dt.datetime(2022, 2, 10, 9, tzinfo=VN),
+        stated=STATED_JANUARY_2022,
     )

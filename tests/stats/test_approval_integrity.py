@@ -19,7 +19,7 @@ from portal.editorial.enums import Action, RevisionKind, State
 from portal.editorial.models import PreviewLog
 from stats import services
 from stats.demo import JANUARY_2022
-from stats.models import Correction, Indicator, PreReleaseAccess, Release, Sector, Value
+from stats.models import Correction, Indicator, PreReleaseAccess, Sector, Value
 from tests import factories
 
 from .conftest import VN, imported_release, make_release, transition_post, xlsx_upload
@@ -84,11 +84,17 @@ def test_finding3_grid_without_version_refused(client, reporter, editor):
     assert "không cho biết bạn đang sửa phiên bản nào" in response.content.decode()
     assert _value(release, "at-ip-botnet") == Decimal("879342")
     # With an old version it is refused as well; with the current one it is saved.
+    # (the file is previewed first; the confirmation carries the version the preview was made from)
+    confirm = f"/admin/stats/release/{release.pk}/nhap-tep/xac-nhan/"
     upload = xlsx_upload([["at-ip-botnet", "", "", "", "01/2022", "2", ""]])
     client.post(f"/admin/stats/release/{release.pk}/nhap-tep/", {"file": upload, "edit_version": version - 1})
+    assert client.post(confirm, {"edit_version": version - 1}).status_code == 400
+    assert _value(release, "at-ip-botnet") == Decimal("879342")
+    assert client.post(confirm, {}).status_code == 400
     assert _value(release, "at-ip-botnet") == Decimal("879342")
     upload = xlsx_upload([["at-ip-botnet", "", "", "", "01/2022", "2", ""]])
     client.post(f"/admin/stats/release/{release.pk}/nhap-tep/", {"file": upload, "edit_version": version})
+    client.post(confirm, {"edit_version": version})
     assert _value(release, "at-ip-botnet") == Decimal("2")
 
 
@@ -100,10 +106,12 @@ OLD_NAME, NEW_NAME = "Tổng doanh thu dịch vụ viễn thông", "Doanh thu vi
 def _published_views(client):
     """What readers get of January 2022: page, downloads, home, series."""
     page = client.get("/thong-ke/2022-01/").content.decode()
-    rows = {r[1]: r for r in csv.reader(io.StringIO(client.get("/thong-ke/2022-01.csv").content.decode("utf-8-sig")))}
+    tidy = csv.DictReader(io.StringIO(client.get("/thong-ke/2022-01.csv").content.decode("utf-8-sig")))
+    rows = {r["indicator_code"]: [r[k] for k in ("sector", "indicator_code", "indicator", "unit", "period", "value")]
+            for r in tidy}  # fmt: skip
     wb = load_workbook(io.BytesIO(client.get("/thong-ke/2022-01.xlsx").content))
-    xlsx = {r[1]: r for r in wb.worksheets[0].iter_rows(min_row=3, values_only=True) if r[1]}
-    defs = {r[0]: r for r in wb.worksheets[1].iter_rows(min_row=2, values_only=True)}
+    xlsx = {r[1]: r for r in wb["Bảng trình bày"].iter_rows(min_row=3, values_only=True) if r[1]}
+    defs = {r[0]: r for r in wb["Định nghĩa"].iter_rows(min_row=2, values_only=True)}
     data = json.loads(client.get("/thong-ke/2022-01.json").content)
     indicators = {i["code"]: i for s in data["sectors"] for i in s["indicators"]}
     sectors = [s["name"] for s in data["sectors"]]
@@ -123,6 +131,14 @@ def _published_views(client):
 
 
 def test_finding6_indicator_rename_reaches_published_release_only_by_correction(client, jan2022, editor, board, board2):
+    december = imported_release(
+        2021,
+        12,
+        {"vt-doanh-thu": ("11,2", "")},
+        author=editor,
+        approver=board,
+        at=dt.datetime(2022, 1, 10, 9, tzinfo=VN),
+    )
     before = _published_views(client)
     assert OLD_NAME in before["page"] and "11,496" in before["page"] and "nghìn tỷ đồng" in before["page"]
     assert "11,496" in before["series"] and OLD_NAME in before["home"]
@@ -162,11 +178,12 @@ def test_finding6_indicator_rename_reaches_published_release_only_by_correction(
     client.logout()
 
     after = _published_views(client)
-    assert NEW_NAME in after["page"] and "tỷ đồng" in after["page"] and ">11<" in after["page"]
+    # 0 decimals now, but the stored 11.496 is never shown rounded to 11 (page = download).
+    assert NEW_NAME in after["page"] and "tỷ đồng" in after["page"] and ">11,496<" in after["page"]
     assert "Viễn thông (tên mới)" in after["sector"]
     assert after["csv"][2:4] == [NEW_NAME, "tỷ đồng"] and after["csv"][5] == "11.496"
     assert after["definition"][3] == "Định nghĩa mới."
-    assert after["json"][:3] == (NEW_NAME, "tỷ đồng", "11")
+    assert after["json"][:3] == (NEW_NAME, "tỷ đồng", "11,496")
     assert NEW_NAME in after["home"]
     page = client.get("/thong-ke/2022-01/").content.decode()
     assert "Đã đính chính" in page and note in page
@@ -178,7 +195,7 @@ def test_finding6_indicator_rename_reaches_published_release_only_by_correction(
     old = client.get("/thong-ke/2022-01/?ban=1").content.decode()
     assert OLD_NAME in _row(old, "vt-doanh-thu") and "11,496" in _row(old, "vt-doanh-thu")
     # Other published releases keep theirs until corrected themselves.
-    december = Release.objects.get(year=2021, month=12)
+    december.refresh_from_db()
     assert december.catalogue["vt-doanh-thu"]["name"] == OLD_NAME
 
 
@@ -333,7 +350,7 @@ def test_finding13_withdraw_edit_reopen_publish_keeps_newest_figures(client, rep
     assert _value(release, "vt-thue-bao-smartphone") == Decimal("91.40")
     client.logout()
     page = client.get("/thong-ke/2022-01/").content.decode()
-    assert '<td class="num value">91,40</td>' in _row(page, "vt-thue-bao-smartphone")
+    assert '<td class="num value" data-label="Giá trị">91,40</td>' in _row(page, "vt-thue-bao-smartphone")
     assert "Đã đính chính" in page and note in page
     correction = Correction.objects.get(release=release)
     assert correction.number == 1 and correction.superseded["values"]["vt-thue-bao-smartphone"]["value"] == "91.32"

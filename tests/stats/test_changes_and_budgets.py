@@ -56,24 +56,28 @@ def test_changes_on_page_with_missing_previous_month(client, reporter):
     _published(2022, 3, {"at-ip-botnet": "900000", "at-su-co-tan-cong": "1000"}, reporter)
     html = client.get("/thong-ke/2022-03/").content.decode()
     botnet = html.split('id="chi-tieu-at-ip-botnet"', 1)[1].split("</tr>", 1)[0]
-    assert 'class="mom"><span class="chg chg-none">không có số liệu so sánh' in botnet
-    assert "giảm 10,00%" in botnet and "▼" in botnet and "cùng kỳ: 1.000.000" in botnet
+    assert 'data-label="So với tháng trước"><span class="chg chg-none">không có số liệu so sánh' in botnet
+    # A count changes by a count, with the percentage beside it.
+    assert "giảm 100.000 địa chỉ (10%)" in botnet and "▼" in botnet and "cùng kỳ: 1.000.000" in botnet
     incidents = html.split('id="chi-tieu-at-su-co-tan-cong"', 1)[1].split("</tr>", 1)[0]
-    assert "tăng 25,00%" in incidents and "▲" in incidents
+    assert "tăng 200 sự cố (25%)" in incidents and "▲" in incidents
     # Now the previous month exists: the change appears without anyone retyping it.
     _published(2022, 2, {"at-ip-botnet": "960000"}, reporter)
     html = client.get("/thong-ke/2022-03/").content.decode()
     botnet = html.split('id="chi-tieu-at-ip-botnet"', 1)[1].split("</tr>", 1)[0]
-    assert "giảm 6,25%" in botnet and "tháng trước: 960.000" in botnet
+    assert "giảm 60.000 địa chỉ (6,25%)" in botnet and "tháng trước: 960.000" in botnet
     incidents = html.split('id="chi-tieu-at-su-co-tan-cong"', 1)[1].split("</tr>", 1)[0]
-    assert 'class="mom"><span class="chg chg-none">' in incidents
+    assert 'data-label="So với tháng trước"><span class="chg chg-none">' in incidents
 
 
 def test_january_compares_with_december_of_previous_year(reporter):
     _published(2021, 12, {"at-su-co-tan-cong": "1254"}, reporter)
     jan = _published(2022, 1, {"at-su-co-tan-cong": "1383"}, reporter)
     (table,) = selectors.release_table(release=jan, user=AnonymousUser())
-    assert table.rows[0].mom == Decimal("10.29") and table.rows[0].yoy is None
+    change = table.rows[0].mom
+    assert (change.signed, change.unit, change.percent) == (129, "sự cố", Decimal("10.29"))
+    assert change.phrase_vi == "tăng 129 sự cố (10,29%) so với tháng trước" and not change.stated
+    assert table.rows[0].yoy is None
 
 
 def test_series_changes(client, reporter):
@@ -81,7 +85,8 @@ def test_series_changes(client, reporter):
         _published(year, month, {"bc-mang-xa-hoi": v}, reporter)
     html = client.get("/thong-ke/chi-so/bc-mang-xa-hoi/").content.decode()
     row = html.split('data-period="2022-02"', 1)[1].split("</tr>", 1)[0]
-    assert "giảm 17,50%" in row and "giảm 10,00%" in row
+    # social networks are counted: the change is a count, with the percentage
+    assert "giảm 21 mạng xã hội (17,5%)" in row and "giảm 11 mạng xã hội (10%)" in row
     assert "<svg" in html and 'role="img"' in html and 'id="bang-chuoi-so-lieu"' in html
 
 
@@ -93,13 +98,13 @@ def _full_release(year, month, user, scale=1):
 def test_release_page_query_budget(client, reporter, django_assert_max_num_queries):
     for year, month in [(2021, 1), (2021, 12), (2022, 1)]:
         _full_release(year, month, reporter)
-    # release, corrections, indicators, comparison releases, values
-    with django_assert_max_num_queries(5):
+    # release, corrections, indicators, comparison releases, values, next release date
+    with django_assert_max_num_queries(6):
         response = client.get("/thong-ke/2022-01/")
     assert response.status_code == 200
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         assert client.get("/thong-ke/2022-01.csv").status_code == 200
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         assert client.get("/thong-ke/2022-01.json").status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get("/thong-ke/").status_code == 200

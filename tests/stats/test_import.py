@@ -146,7 +146,13 @@ def test_admin_import_reports_row_and_template_round_trips(client, reporter):
     response = client.post(
         f"/admin/stats/release/{release.pk}/nhap-tep/",
         {"file": SimpleUploadedFile("mau.xlsx", buf.getvalue()), "edit_version": release.version},
-        follow=True,
+    )
+    # First a preview of every change; nothing saved yet.
+    preview = response.content.decode()
+    assert "5 giá trị thay đổi. Chưa có gì được lưu." in preview and 'id="xem-truoc-vt-thue-bao-smartphone"' in preview
+    assert not Value.objects.filter(release=release).exists()
+    response = client.post(
+        f"/admin/stats/release/{release.pk}/nhap-tep/xac-nhan/", {"edit_version": release.version}, follow=True
     )
     assert "Đã nhập 5 giá trị" in response.content.decode()
     assert Value.objects.get(release=release, indicator__code="vt-thue-bao-smartphone").value == Decimal("91.32")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from decimal import Decimal
+
+from openpyxl import load_workbook
 
 from portal.editorial import services as wf
 from portal.editorial.enums import Action, State
@@ -91,8 +94,16 @@ def test_reporter_cannot_edit_published_release_grid(client, reporter, board):
     wf.transition(item=release, action=Action.PUBLISH, user=board)
     client.force_login(reporter)
     response = _grid_post(client, release, {"vt-thue-bao-smartphone": "1"})
-    assert response.status_code == 403
+    # A reporter may only start a correction of their own live release (portal/editorial
+    # permissions): without the correction note nothing is saved.
+    assert response.status_code in (400, 403)
     assert not Value.objects.filter(release=release).exists()
+    release.refresh_from_db()
+    assert not release.has_unpublished_changes
+
+
+def _tidy(response) -> dict[str, dict]:
+    return {r["indicator_code"]: r for r in csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))}
 
 
 def _published_release(client, reporter, board):
@@ -136,12 +147,29 @@ def test_correction_needs_note_waits_for_approval_and_keeps_superseded(
 
     old = client.get("/thong-ke/2022-01.csv?ban=1")
     assert old["Content-Disposition"] == 'attachment; filename="thong-ke-2022-01-ban-1.csv"'
-    rows = {r[1]: r for r in csv.reader(io.StringIO(old.content.decode("utf-8-sig")))}
-    assert rows["vt-thue-bao-smartphone"][5] == "91.32" and rows["at-ip-botnet"][5] == "879342"
-    current = {
-        r[1]: r for r in csv.reader(io.StringIO(client.get("/thong-ke/2022-01.csv").content.decode("utf-8-sig")))
-    }
-    assert current["vt-thue-bao-smartphone"][5] == "91.35"
+    rows = _tidy(old)
+    assert rows["vt-thue-bao-smartphone"]["value"] == "91.32" and rows["at-ip-botnet"]["value"] == "879342"
+    current = _tidy(client.get("/thong-ke/2022-01.csv"))
+    assert current["vt-thue-bao-smartphone"]["value"] == "91.35"
+    # The corrected figure is marked, old -> new with the date and the reason, in every format.
+    assert current["vt-thue-bao-smartphone"]["status"] == "revised"
+    assert current["vt-thue-bao-smartphone"]["corrections"].startswith("1: 91.32 → 91.35 (")
+    assert note in current["vt-thue-bao-smartphone"]["corrections"] and current["at-ip-botnet"]["corrections"] == ""
+    row = page.split('id="chi-tieu-vt-thue-bao-smartphone"', 1)[1].split("</tr>", 1)[0]
+    assert (
+        "[đã đính chính]" in row
+        and "[đã đính chính]" not in page.split('id="chi-tieu-at-ip-botnet"', 1)[1].split("</tr>", 1)[0]
+    )
+    table = page.split('id="bang-dinh-chinh"', 1)[1].split("</table>", 1)[0]
+    assert "Số thuê bao điện thoại smartphone" in table and "91,32" in table and "91,35" in table and note in table
+    assert 'id="trang-thai">Đã đính chính' in page
+    data = json.loads(client.get("/thong-ke/2022-01.json").content)
+    assert data["status"] == "revised"
+    assert data["corrections"][0]["changes"] == [
+        {"indicator_code": "vt-thue-bao-smartphone", "old": "91.32", "new": "91.35"}
+    ]
+    fixes = list(load_workbook(io.BytesIO(client.get("/thong-ke/2022-01.xlsx").content))["Đính chính"].values)
+    assert fixes[1][2:] == ("vt-thue-bao-smartphone", "91.32", "91.35", note)
     assert "91,32" in client.get("/thong-ke/2022-01/?ban=1").content.decode()
     assert client.get("/thong-ke/2022-01.csv?ban=7").status_code == 404
 
@@ -149,12 +177,12 @@ def test_correction_needs_note_waits_for_approval_and_keeps_superseded(
 def test_formula_cells_are_neutralised(client, reporter, board):
     release = _published_release(client, reporter, board)
     Value.objects.filter(release=release, indicator__code="at-ip-botnet").update(note='=HYPERLINK("http://x")')
-    rows = {r[1]: r for r in csv.reader(io.StringIO(client.get("/thong-ke/2022-01.csv").content.decode("utf-8-sig")))}
-    assert rows["at-ip-botnet"][8] == '\'=HYPERLINK("http://x")'
-    from openpyxl import load_workbook
-
-    ws = load_workbook(io.BytesIO(client.get("/thong-ke/2022-01.xlsx").content)).worksheets[0]
-    notes = [r[8] for r in ws.iter_rows(min_row=3, values_only=True) if r[1] == "at-ip-botnet"]
+    rows = _tidy(client.get("/thong-ke/2022-01.csv"))
+    assert rows["at-ip-botnet"]["note"] == '\'=HYPERLINK("http://x")'
+    book = load_workbook(io.BytesIO(client.get("/thong-ke/2022-01.xlsx").content))
+    notes = [r[-1] for r in book["Dữ liệu"].iter_rows(min_row=2, values_only=True) if r[3] == "at-ip-botnet"]
+    assert notes == ['\'=HYPERLINK("http://x")']
+    notes = [r[8] for r in book["Bảng trình bày"].iter_rows(min_row=3, values_only=True) if r[1] == "at-ip-botnet"]
     assert notes == ['\'=HYPERLINK("http://x")']
 
 
