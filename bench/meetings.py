@@ -213,6 +213,10 @@ def _month_end(day: dt.date) -> dt.date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
+def _quarter_end(day: dt.date) -> dt.date:
+    return _month_end(day.replace(month=((day.month - 1) // 3) * 3 + 3, day=1))
+
+
 def _unique_slug(title: str, taken: set[str]) -> str:
     """``portal.core.text.unique_slug`` (what ``services.fill_slug`` gives), on a set."""
     base = vn_slugify(title, 280 - 6) or "bai-viet"
@@ -506,6 +510,9 @@ class _Maker:
             deadline, kind = _month_end(base), DeadlineKind.MONTH
         else:
             deadline, kind = base, DeadlineKind.DATE
+        # A few by quarter and a few ongoing (picked by id: the random sequence is unchanged).
+        if pk % 29 == 0:
+            deadline, kind = _quarter_end(base), DeadlineKind.QUARTER
         support = [u.pk for u in rng.sample(self.working_units, rng.choice([0, 0, 1, 1, 2, 3])) if u != unit]
         row = {
             "id": pk, "meeting_id": meeting["id"], "number": number, "text": self.directive_text(),
@@ -513,6 +520,8 @@ class _Maker:
             "lead_person_id": lead_person.pk if lead_person else None, "deadline": deadline,
             "deadline_kind": kind.value, "completed_on": None, "completion_evidence": "", "last_progress_at": None,
             "created_at": meeting["start_at"] + dt.timedelta(hours=rng.randint(3, 30)),
+            "no_deadline_reason": "", "extended_deadline": None, "reported_done_on": None, "reported_at": None,
+            "reported_by_id": None, "completion_document": "", "verified_by_id": None, "verified_at": None,
         }  # fmt: skip
         if row["created_at"] > self.now:
             row["created_at"] = self.now - dt.timedelta(minutes=5)
@@ -550,8 +559,14 @@ class _Maker:
                 evidence = rng.choice(EVIDENCE).format(n=rng.randint(10, 2999), u=unit.short_name or "BTTTT",
                                                        d=completed.strftime("%d/%m/%Y"))  # fmt: skip
                 updates.append(self.update(pk, completed, evidence, True))
-                row.update(completed_on=completed, completion_evidence=evidence)
+                # Reported by the lead unit, verified by Văn phòng the same day.
+                at = updates[-1]["created_at"]
+                row.update(completed_on=completed, completion_evidence=evidence, reported_done_on=completed,
+                           reported_at=at, reported_by_id=self.author.pk, verified_by_id=self.author.pk,
+                           verified_at=at)  # fmt: skip
             row["last_progress_at"] = max(u["created_at"] for u in updates)
+        if pk % 31 == 0 and completed is None:  # ongoing ("thường xuyên"): no deadline
+            row.update(deadline=None, deadline_kind=DeadlineKind.ONGOING.value)
         return row, support, updates
 
     def update(self, directive_id: int, on: dt.date, text: str, done: bool) -> dict:
@@ -746,7 +761,9 @@ def generate(*, author, approver, stdout, rng: random.Random, meetings: int = 50
             copy_dicts(cur, through, [{"meeting_id": r["id"], "unit_id": u} for r in rows for u in r["_units"]],
                        ["meeting_id", "unit_id"])  # fmt: skip
             copy_instances(cur, PublicSummary, summary_items)
-            copy_dicts(cur, Directive, d_rows)
+            # Every column but the generated one (``due_on``: the database computes it).
+            columns = [f.column for f in Directive._meta.concrete_fields if not f.generated]
+            copy_dicts(cur, Directive._meta.db_table, d_rows, columns)
             copy_dicts(cur, Directive.supporting_units.through._meta.db_table, support_rows,
                        ["directive_id", "unit_id"])  # fmt: skip
             copy_dicts(cur, ProgressUpdate, update_rows)
@@ -767,3 +784,98 @@ def generate(*, author, approver, stdout, rng: random.Random, meetings: int = 50
 
     content_changed.send(sender=Meeting, item=None)  # readers see new items: cached pages are stale
     _say(stdout, f"meetings: done in {time.monotonic() - t0:.1f} s")
+
+
+# -- timings of the tracker, its exports and the admin's meeting list ---------------------------
+
+
+def timings(*, repeat: int = 3) -> list[dict]:
+    """Time what Văn phòng does at bench scale, in-process with a signed-in client (DEBUG
+    off, the whole-page cache not involved: every one of these pages is private): each row
+    the median of ``repeat`` runs, the number of SQL statements, whether any statement's
+    plan has a sequential scan on a meetings table, and the peak Python memory of the
+    exports (``tracemalloc``). Run: ``DATABASE_URL=… .venv/bin/python manage.py shell -c
+    "from bench.meetings import print_timings; print_timings()"``."""
+    import statistics
+    import tracemalloc
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    user_model = get_user_model()
+    admin, _ = user_model.objects.get_or_create(
+        username="bench_quantri", defaults={"is_staff": True, "is_superuser": True}
+    )
+    client = Client()
+    client.force_login(admin)
+    # The administrator's second factor, as a sign-in with a code leaves it in the session.
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=admin, confirmed=True).first() or TOTPDevice.objects.create(
+        user=admin, name="bench", confirmed=True
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    directives = Directive.objects.count()
+    overdue = "qua-han"
+    unit = Directive.objects.values_list("lead_unit_id", flat=True).first()
+    cases = [
+        ("tracker", "/giao-ban/nhiem-vu/", {}),
+        ("tracker, status overdue", "/giao-ban/nhiem-vu/", {"trang_thai": overdue}),
+        ("tracker, status done, page 20", "/giao-ban/nhiem-vu/", {"trang_thai": "hoan-thanh", "trang": "20"}),
+        ("tracker, one unit", "/giao-ban/nhiem-vu/", {"don_vi": unit}),
+        ("export CSV, all", "/giao-ban/nhiem-vu/xuat.csv", {}),
+        ("export XLSX, all", "/giao-ban/nhiem-vu/xuat.xlsx", {}),
+        ("admin meeting list", "/admin/meetings/meeting/", {}),
+        ("admin meeting list, year 2020", "/admin/meetings/meeting/", {"start_at__year": "2020"}),
+    ]
+    rows = []
+    for name, path, params in cases:
+        times, cpu, peak, size, status = [], [], 0, 0, 0
+        for run in range(repeat + (1 if "export" in name else 0)):
+            traced = run == repeat  # one more run of an export, for its peak memory
+            if traced:
+                tracemalloc.start()
+            t0, c0 = time.perf_counter(), time.process_time()
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path, params, secure=True)
+                body = b"".join(response.streaming_content) if response.streaming else response.content
+            if traced:
+                peak = tracemalloc.get_traced_memory()[1]
+                tracemalloc.stop()
+            else:
+                times.append(time.perf_counter() - t0)
+                cpu.append(time.process_time() - c0)
+            size, status = len(body), response.status_code
+        seq = []
+        with connection.cursor() as cur:
+            for q in queries.captured_queries:
+                sql = q["sql"]
+                if not sql.lstrip().upper().startswith("SELECT") or "meetings_" not in sql:
+                    continue
+                cur.execute("EXPLAIN " + sql)
+                plan = "\n".join(r[0] for r in cur.fetchall())
+                seq += re.findall(r"Seq Scan on (meetings_\w+)", plan)
+        rows.append({
+            "name": name, "path": path + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else ""),
+            "status": status, "ms": round(statistics.median(times) * 1000),
+            "cpu_ms": round(statistics.median(cpu) * 1000), "queries": len(queries.captured_queries),
+            "bytes": size, "peak_mb": round(peak / 1024 / 1024, 1) if peak else None, "seq_scans": sorted(set(seq)),
+            "directives": directives,
+        })  # fmt: skip
+    return rows
+
+
+def print_timings() -> None:
+    """The rows of ``timings`` as the BENCHMARKS.md table."""
+    print("| what | address | status | wall ms | CPU ms | SQL | bytes | peak Python MB | seq scans (meetings) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for row in timings():
+        print(
+            f"| {row['name']} | `{row['path']}` | {row['status']} | {row['ms']} | {row['cpu_ms']} | {row['queries']} | "
+            f"{row['bytes']:,} | {row['peak_mb'] or '—'} | {', '.join(row['seq_scans']) or 'none'} |"
+        )

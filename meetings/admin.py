@@ -4,7 +4,6 @@ approved on its own."""
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import urlencode
 
 from django import forms
@@ -24,10 +23,23 @@ from portal.editorial.admin import EditorialAdmin, ReadOnlyAdmin, RoleManagedAdm
 from portal.editorial.enums import Role
 
 from . import services, views
-from .deadlines import format_deadline, parse_deadline
-from .files import document_kind
-from .models import Attachment, Directive, Meeting, Person, ProgressUpdate, PublicSummary, ReminderLog, Unit
-from .revisions import directive_entry
+from .deadlines import input_text, parse_deadline
+from .enums import DeadlineKind
+from .files import content_type_of, document_kind
+from .models import (
+    Attachment,
+    DeadlineExtension,
+    DigestLog,
+    Directive,
+    DirectiveEvent,
+    Meeting,
+    Person,
+    ProgressUpdate,
+    PublicSummary,
+    ReminderLog,
+    Unit,
+)
+from .revisions import directive_entry, entry_deadline, number_entries
 
 
 class PeopleAdmin(RoleManagedAdmin):
@@ -42,8 +54,9 @@ class PeopleAdmin(RoleManagedAdmin):
 
 @admin.register(Unit)
 class UnitAdmin(PeopleAdmin):
-    list_display = ("name", "short_name", "parent", "order")
-    list_select_related = ("parent",)
+    list_display = ("name", "short_name", "parent", "head", "order")
+    list_select_related = ("parent", "head")
+    autocomplete_fields = ("head",)
     search_fields = ("name", "short_name")
     list_filter = ("parent",)
 
@@ -118,7 +131,7 @@ class HeldRowsFormSet(BaseInlineFormSet):
             row = self._rows().get(row_id)
             if row is not None:
                 form.instance._row_pk = row.pk
-                for name in ("completed_on", "completion_evidence", "last_progress_at", "deadline"):
+                for name in ("completed_on", "completion_evidence", "last_progress_at", "deadline", "number"):
                     if hasattr(row, name):
                         setattr(form.instance, name, getattr(row, name))
         return form
@@ -133,7 +146,10 @@ class DirectiveForm(forms.ModelForm):
     deadline_text = forms.CharField(
         label=_("Thời hạn"),
         max_length=40,
-        help_text=_("Một ngày (20/02/2022) hoặc một tháng (trong tháng 02/2022 — tính đến hết ngày cuối tháng)."),
+        help_text=_(
+            "Một ngày (20/02/2022), một tháng (trong tháng 02/2022) hoặc một quý (quý II/2023) — tính đến hết "
+            "ngày cuối; “thường xuyên” (báo cáo hằng tháng); “không thời hạn” (ghi lý do)."
+        ),
     )
     # The directive this form changes, when the meeting is live (its change is held).
     row_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -142,32 +158,59 @@ class DirectiveForm(forms.ModelForm):
         model = Directive
         # Completion is not typed here: the lead unit reports it through the tracker's
         # progress form (recorded with who and when). The admin shows it read-only.
-        fields = ("number", "text", "giver", "lead_unit", "lead_person", "supporting_units", "deadline_text", "row_id")
+        # The number is not typed either: items are numbered 1..n in the record's order.
+        fields = (
+            "text", "giver", "lead_unit", "lead_person", "supporting_units", "deadline_text", "no_deadline_reason",
+            "row_id",
+        )  # fmt: skip
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "cols": 60})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and self.instance.deadline:
-            self.fields["deadline_text"].initial = format_deadline(self.instance.deadline, self.instance.deadline_kind)
+        self.fields["deadline_text"].required = False
+        if self.instance.pk:
+            self.fields["deadline_text"].initial = input_text(self.instance.deadline, self.instance.deadline_kind)
 
     def clean_deadline_text(self):
-        day, kind = parse_deadline(self.cleaned_data["deadline_text"])
+        day, kind = parse_deadline(self.cleaned_data.get("deadline_text") or "")
         self.instance.deadline = day
         self.instance.deadline_kind = kind
         return self.cleaned_data["deadline_text"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.deadline_kind == DeadlineKind.NONE and not (cleaned.get("no_deadline_reason") or "").strip():
+            self.add_error(
+                "no_deadline_reason", _("Nhiệm vụ không có thời hạn: hãy ghi lý do (ví dụ: chờ văn bản của Chính phủ).")
+            )
+        return cleaned
+
+
+class DirectiveFormSet(HeldRowsFormSet):
+    """A new directive goes after the others; the meeting's directives are then numbered
+    1..n (``MeetingAdmin.save_formset``)."""
+
+    def save_new(self, form, commit=True):
+        form.instance.number = 30000 + self.new_objects.__len__()
+        return super().save_new(form, commit=commit)
 
 
 class DirectiveInline(InlineForMeeting, admin.StackedInline):
     model = Directive
     form = DirectiveForm
-    formset = HeldRowsFormSet
+    formset = DirectiveFormSet
     part_key = "directives"
     extra = 0
     classes = ("directives",)
     autocomplete_fields = ("giver", "lead_unit", "lead_person", "supporting_units")
     verbose_name = _("nhiệm vụ (kết luận giao việc)")
     verbose_name_plural = _("Nhiệm vụ giao tại cuộc họp")
-    readonly_fields = ("current_status", "completed_on", "completion_evidence")
+    readonly_fields = ("item_number", "current_status", "completed_on", "completion_evidence")
+
+    @admin.display(description=_("Mục"))
+    def item_number(self, obj):
+        pk = (obj.pk or getattr(obj, "_row_pk", None)) if obj is not None else None
+        return obj.number if pk else _("(đánh số khi lưu)")
 
     @admin.display(description=_("Tình trạng hiện nay"))
     def current_status(self, obj):
@@ -180,13 +223,13 @@ class DirectiveInline(InlineForMeeting, admin.StackedInline):
     def initial_of(self, entry: dict) -> dict:
         return {
             "row_id": entry.get("id"),
-            "number": entry["number"],
             "text": entry["text"],
             "giver": entry.get("giver"),
             "lead_unit": entry["lead_unit"],
             "lead_person": entry.get("lead_person"),
             "supporting_units": list(entry.get("supporting_units") or []),
-            "deadline_text": format_deadline(dt.date.fromisoformat(entry["deadline"]), entry["deadline_kind"]),
+            "deadline_text": input_text(entry_deadline(entry), entry["deadline_kind"]),
+            "no_deadline_reason": entry.get("no_deadline_reason") or "",
         }
 
 
@@ -244,8 +287,12 @@ class AttachmentForm(forms.ModelForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload and hasattr(upload, "content_type"):  # a new upload
-            document_kind(upload)
-            self.instance.original_name = upload.name[:300]
+            kind = document_kind(upload)
+            # Kept and served under the type its content is, never the uploader's extension.
+            stem = upload.name.rsplit(".", 1)[0] if "." in upload.name else upload.name
+            upload.shown_name = f"{stem[:290]}.{kind}"
+            upload.name = f"tai-lieu.{kind}"
+            self.instance.original_name = upload.shown_name
             self.instance.size = upload.size
         return upload
 
@@ -319,13 +366,14 @@ class MeetingAdmin(EditorialAdmin):
     list_select_related = ("created_by", "public_summary")
     search_fields = ("title", "summary", "conclusions")
     date_hierarchy = "start_at"
-    autocomplete_fields = ("chair", "attendees", "attending_units")
+    autocomplete_fields = ("chair", "attendees", "attending_units", "notice_signer")
     raw_id_fields = ("news_article",)
     readonly_fields = ("summary_link",)
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "start_at", "end_at", "place", "format", "bridge_points")}),
         (_("Thành phần"), {"fields": ("chair", "attendees", "attending_units")}),
         (_("Nội dung"), {"fields": ("agenda", "summary", "conclusions")}),
+        (_("Thông báo kết luận"), {"fields": ("notice_number", "notice_date", "notice_signer", "notice_recipients")}),
         (_("Liên kết"), {"fields": ("news_article", "stats_release")}),
         (_("Xuất bản"), {"fields": ("is_internal", "summary_link", "publish_at", "expire_at", "edit_version")}),
     )
@@ -361,12 +409,17 @@ class MeetingAdmin(EditorialAdmin):
         services.fill_slug(meeting=obj)
         super().save_model(request, obj, form, change)
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Directive:
+            services.renumber_directives(meeting=form.instance)
+
     def deferred_parts(self, request, obj, formsets) -> dict:
         """Each part as the form started from it, unless its formset says otherwise."""
         parts = {key: _working_rows(obj, key) for key in ("directives", "attachments")}
         for formset in formsets:
             if formset.model is Directive:
-                parts["directives"] = self._held_directives(obj, formset)
+                parts["directives"] = number_entries(self._held_directives(obj, formset))
             elif formset.model is Attachment:
                 parts["attachments"] = self._held_attachments(obj, formset)
         return parts
@@ -407,7 +460,7 @@ class MeetingAdmin(EditorialAdmin):
             out.append(
                 directive_entry(
                     id=self._row_id(form, Directive, meeting),
-                    number=c.get("number") or 1,
+                    number=0,  # numbered with the others (``number_entries``)
                     text=c["text"],
                     giver=c["giver"].pk if c.get("giver") else None,
                     lead_unit=c["lead_unit"].pk,
@@ -415,6 +468,7 @@ class MeetingAdmin(EditorialAdmin):
                     supporting_units=[u.pk for u in c.get("supporting_units") or []],
                     deadline=form.instance.deadline,
                     deadline_kind=form.instance.deadline_kind,
+                    no_deadline_reason=(c.get("no_deadline_reason") or "").strip(),
                 )
             )
         return out
@@ -430,7 +484,8 @@ class MeetingAdmin(EditorialAdmin):
             c = form.cleaned_data
             upload = c.get("file")
             if upload is not None and hasattr(upload, "content_type"):
-                entry = {"file": _store_upload(upload), "original_name": upload.name[:300], "size": upload.size}
+                shown = getattr(upload, "shown_name", upload.name)[:300]
+                entry = {"file": _store_upload(upload), "original_name": shown, "size": upload.size}
             else:
                 # The stored file comes from the form's initial value (never from the post).
                 previous = by_file.get(getattr(upload, "name", upload) or "")
@@ -470,7 +525,9 @@ class MeetingAdmin(EditorialAdmin):
             raise Http404(_("Không tìm thấy tài liệu."))
         entry = Attachment.objects.filter(meeting=meeting, file=name).first()
         filename = (entry.original_name if entry else "") or name.rsplit("/", 1)[-1]
-        response = FileResponse(storage.open(name, "rb"), as_attachment=True, filename=filename)
+        response = FileResponse(
+            storage.open(name, "rb"), as_attachment=True, filename=filename, content_type=content_type_of(name)
+        )
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"
         return response
@@ -498,6 +555,39 @@ class ReminderLogAdmin(ReadOnlyAdmin):
     list_filter = ("kind", "day")
     list_select_related = ("directive",)
     readonly_fields = ("directive", "day", "kind", "recipient", "sent_at")
+
+
+@admin.register(DigestLog)
+class DigestLogAdmin(ReadOnlyAdmin):
+    """What the reminder command sent: one digest per unit, one mail to Văn phòng, a day."""
+
+    list_display = ("day", "kind", "unit", "recipients", "directives", "sent_at")
+    list_filter = ("kind", "day")
+    list_select_related = ("unit",)
+    readonly_fields = ("day", "key", "kind", "unit", "recipients", "directives", "sent_at")
+
+
+@admin.register(DeadlineExtension)
+class DeadlineExtensionAdmin(ReadOnlyAdmin):
+    """Extension requests and Văn phòng's decisions (made on the directive's page)."""
+
+    list_display = ("directive", "previous_deadline", "requested_deadline", "state", "requested_by", "decided_by")
+    list_filter = ("state",)
+    list_select_related = ("directive", "requested_by", "decided_by")
+    readonly_fields = (
+        "directive", "previous_deadline", "requested_deadline", "reason", "requested_by", "requested_at", "state",
+        "decided_by", "decided_at", "decision_note",
+    )  # fmt: skip
+
+
+@admin.register(DirectiveEvent)
+class DirectiveEventAdmin(ReadOnlyAdmin):
+    """The follow-up history of directives (reports, verifications, returns, extensions)."""
+
+    list_display = ("directive", "kind", "user", "at")
+    list_filter = ("kind",)
+    list_select_related = ("directive", "user")
+    readonly_fields = ("directive", "kind", "user", "at", "note")
 
 
 @admin.register(ProgressUpdate)

@@ -147,10 +147,9 @@ def _meeting(*, users, spec: dict, units, people) -> Meeting | None:
     wf.save_new(item=meeting, user=author)
     meeting.attendees.set([people[n] for n in spec.get("attendees", [])])
     meeting.attending_units.set([units[n] for n in spec.get("units", [])])
-    for n, d in enumerate(spec.get("directives", []), start=1):
+    for d in spec.get("directives", []):
         directive = services.add_directive(
             meeting=meeting,
-            number=n,
             text=d["text"],
             giver=people["Nguyễn Mạnh Hùng"],
             lead_unit=units[d["unit"]],
@@ -166,8 +165,9 @@ def _meeting(*, users, spec: dict, units, people) -> Meeting | None:
         if d.get("done"):
             on, evidence = d["done"]
             ProgressUpdate.objects.create(directive=directive, on=on, text=evidence, marks_done=True, author=author)
+            # Reported by the lead unit and verified by Văn phòng (only verified counts as done).
             Directive.objects.filter(pk=directive.pk).update(
-                completed_on=on, completion_evidence=evidence,
+                completed_on=on, reported_done_on=on, completion_evidence=evidence,
                 last_progress_at=dt.datetime.combine(on, dt.time(9), tzinfo=VN),
             )  # fmt: skip
     if spec.get("publish", True):

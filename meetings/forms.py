@@ -27,7 +27,9 @@ class TrackerFilterForm(forms.Form):
     trang_thai = forms.ChoiceField(
         label=_("Trạng thái"), required=False, choices=[("", _("Tất cả"))] + list(DirectiveStatus.choices)
     )
-    cuoc_hop = forms.TypedChoiceField(label=_("Cuộc họp"), required=False, coerce=int, empty_value=None)
+    # Any meeting number is read (``set_meetings`` fills the list shown, after the other
+    # filters); one without directives in effect selects nothing.
+    cuoc_hop = forms.IntegerField(label=_("Cuộc họp"), required=False, min_value=1, widget=forms.Select)
     han_tu = forms.DateField(
         label=_("Hạn từ ngày"),
         required=False,
@@ -44,9 +46,13 @@ class TrackerFilterForm(forms.Form):
             (u.pk, "\u2003" * depth + u.name) for u, depth in units_as_tree(choices["units"])
         ]
         self.fields["can_bo"].choices = everyone + [(p.pk, str(p)) for p in choices["people"]]
-        self.fields["cuoc_hop"].choices = everyone + [
-            (m.pk, f"{timezone.localtime(m.start_at):%d/%m/%Y} — {m.title}") for m in choices["meetings"]
-        ]
+
+    def set_meetings(self, meetings) -> None:
+        """The meeting list (thousands at scale: the template writes the options itself,
+        the widget's per-option templates took seconds)."""
+        self.meeting_options = [(m.pk, f"{timezone.localtime(m.start_at):%d/%m/%Y} — {m.title}") for m in meetings]
+        value = self.data.get("cuoc_hop", "") if self.is_bound else ""
+        self.selected_meeting = int(value) if str(value).isdigit() and len(str(value)) < 10 else None
 
     def clean(self):
         cleaned = super().clean()
@@ -73,8 +79,8 @@ class TrackerFilterForm(forms.Form):
 class ProgressForm(forms.Form):
     on = forms.DateField(label=_("Ngày cập nhật"), input_formats=DATE_INPUTS, widget=DATE_WIDGET())
     text = forms.CharField(label=_("Nội dung tiến độ"), widget=forms.Textarea(attrs={"rows": 4}))
-    attachment = forms.FileField(label=_("Tệp kèm theo (PDF hoặc DOCX, tối đa 20 MB)"), required=False)
-    mark_done = forms.BooleanField(label=_("Nhiệm vụ đã hoàn thành"), required=False)
+    attachment = forms.FileField(label=_("Tệp kèm theo (PDF, DOCX, XLSX, ODT hoặc ảnh, tối đa 20 MB)"), required=False)
+    mark_done = forms.BooleanField(label=_("Báo cáo nhiệm vụ đã hoàn thành (Văn phòng sẽ xác nhận)"), required=False)
     completed_on = forms.DateField(
         label=_("Ngày hoàn thành"),
         required=False,
@@ -90,3 +96,18 @@ class ProgressForm(forms.Form):
         if upload:
             document_kind(upload)
         return upload
+
+
+class ExtensionRequestForm(forms.Form):
+    new_deadline = forms.DateField(label=_("Đề nghị gia hạn đến ngày"), input_formats=DATE_INPUTS, widget=DATE_WIDGET())
+    reason = forms.CharField(label=_("Lý do đề nghị gia hạn"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DecisionForm(forms.Form):
+    """Văn phòng's answer to a completion report or an extension request."""
+
+    note = forms.CharField(
+        label=_("Ý kiến (bắt buộc khi trả lại hoặc không đồng ý)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -12,15 +12,26 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.constraints import Deferrable
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.text import person_name
 from portal.editorial.models import EditorialModel
 
-from .enums import DeadlineKind, DirectiveStatus, MeetingFormat, MeetingKind, ReminderKind
+from .enums import (
+    DeadlineKind,
+    DirectiveEventKind,
+    DirectiveStatus,
+    ExtensionState,
+    MeetingFormat,
+    MeetingKind,
+    ReminderKind,
+)
 from .storage import private_storage
 
 
@@ -38,6 +49,15 @@ class Unit(models.Model):
         related_name="children",
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    head = models.ForeignKey(
+        "Person",
+        verbose_name=_("lãnh đạo đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Nhận thư tổng hợp nhắc việc của đơn vị cùng các cán bộ đã gắn tài khoản."),
+    )
 
     class Meta:
         verbose_name = _("đơn vị")
@@ -127,6 +147,16 @@ class Meeting(EditorialModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The conclusion notice (Thông báo kết luận) the units receive: part of the record, so
+    # approved with it and kept in its revisions.
+    notice_number = models.CharField(
+        _("số thông báo kết luận"), max_length=50, blank=True, help_text=_("Ví dụ: 25/TB-BTTTT.")
+    )
+    notice_date = models.DateField(_("ngày thông báo"), null=True, blank=True)
+    notice_signer = models.ForeignKey(
+        Person, verbose_name=_("người ký thông báo"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    notice_recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi nơi nhận một dòng."))
     # Meetings are internal unless the board decides otherwise.
     is_internal = models.BooleanField(
         _("chỉ lưu hành nội bộ"),
@@ -162,6 +192,13 @@ class Meeting(EditorialModel):
 
     def conclusion_paragraphs(self) -> list[str]:
         return [p.strip() for p in self.conclusions.split("\n") if p.strip()]
+
+    def notice_label(self) -> str:
+        """ "TB 25/TB-BTTTT" once the notice has a number, else ""."""
+        return f"TB {self.notice_number}" if self.notice_number else ""
+
+    def recipient_lines(self) -> list[str]:
+        return [line.strip(" -•\t") for line in self.notice_recipients.splitlines() if line.strip(" -•\t")]
 
     def format_label(self) -> str:
         label = str(MeetingFormat(self.format).label)
@@ -246,24 +283,59 @@ class DirectiveQuerySet(models.QuerySet):
         return self.filter(meeting__live=True)
 
     def with_status(self, today: dt.date | None = None):
-        """Annotate ``status``: done when completed; overdue when past its deadline and
-        not done; in progress once progress was posted; otherwise not started."""
+        """Annotate ``status`` (``status_q`` gives the same rule as a filter)."""
         today = today or timezone.localdate()
         return self.annotate(
             status=Case(
-                When(completed_on__isnull=False, then=Value(DirectiveStatus.DONE.value)),
-                When(deadline__lt=today, then=Value(DirectiveStatus.OVERDUE.value)),
-                When(last_progress_at__isnull=False, then=Value(DirectiveStatus.IN_PROGRESS.value)),
-                default=Value(DirectiveStatus.NOT_STARTED.value),
+                *(When(status_q(s, today), then=Value(s.value)) for s in STATUS_ORDER[:-1]),
+                default=Value(STATUS_ORDER[-1].value),
                 output_field=models.CharField(),
             )
         )
+
+    def with_status_filter(self, status: str, today: dt.date | None = None):
+        """Only the directives of one status, as plain conditions on indexed columns (the
+        annotated ``status`` cannot use an index)."""
+        return self.filter(status_q(DirectiveStatus(status), today or timezone.localdate()))
+
+
+# The order the rules are tried in: a verified completion wins, then a completion waiting
+# for Văn phòng, then an ongoing directive, then the (possibly extended) deadline.
+STATUS_ORDER = (
+    DirectiveStatus.DONE,
+    DirectiveStatus.REPORTED,
+    DirectiveStatus.ONGOING,
+    DirectiveStatus.OVERDUE,
+    DirectiveStatus.IN_PROGRESS,
+    DirectiveStatus.NOT_STARTED,
+)
+
+
+def status_q(status: DirectiveStatus, today: dt.date) -> Q:
+    """The directives of ``status`` on ``today``, exclusive of each other."""
+    done = Q(completed_on__isnull=False)
+    reported = Q(completed_on__isnull=True, reported_done_on__isnull=False)
+    open_ = Q(completed_on__isnull=True, reported_done_on__isnull=True)
+    ongoing = open_ & Q(deadline_kind=DeadlineKind.ONGOING)
+    dated_open = open_ & ~Q(deadline_kind=DeadlineKind.ONGOING)
+    overdue = dated_open & Q(due_on__lt=today)
+    not_overdue = dated_open & (Q(due_on__gte=today) | Q(due_on__isnull=True))
+    return {
+        DirectiveStatus.DONE: done,
+        DirectiveStatus.REPORTED: reported,
+        DirectiveStatus.ONGOING: ongoing,
+        DirectiveStatus.OVERDUE: overdue,
+        DirectiveStatus.IN_PROGRESS: not_overdue & Q(last_progress_at__isnull=False),
+        DirectiveStatus.NOT_STARTED: not_overdue & Q(last_progress_at__isnull=True),
+    }[status]
 
 
 class Directive(models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("cuộc họp giao"), on_delete=models.CASCADE, related_name="directives"
     )
+    # 1..n in the order of the record, given by the record (``services.number_entries``),
+    # never typed; unique per meeting (checked at commit, so that a change may reorder).
     number = models.PositiveSmallIntegerField(_("số thứ tự"), default=1)
     text = models.TextField(_("nội dung nhiệm vụ"))
     giver = models.ForeignKey(
@@ -283,14 +355,44 @@ class Directive(models.Model):
     supporting_units = models.ManyToManyField(
         Unit, verbose_name=_("đơn vị phối hợp"), blank=True, related_name="supported_directives"
     )
-    deadline = models.DateField(_("thời hạn"), db_index=True)
+    # The deadline as the record gave it (a month or quarter: its last day; none for an
+    # ongoing directive or one without a deadline). Extensions never change it.
+    deadline = models.DateField(_("thời hạn"), null=True, blank=True, db_index=True)
     deadline_kind = models.CharField(
         _("kiểu thời hạn"), max_length=8, choices=DeadlineKind.choices, default=DeadlineKind.DATE
     )
+    no_deadline_reason = models.CharField(_("lý do không có thời hạn"), max_length=300, blank=True)
+    # Follow-up, never part of the record's content: set by an approved extension.
+    extended_deadline = models.DateField(_("thời hạn sau gia hạn"), null=True, blank=True, editable=False)
+    # The deadline in force: the extended one, else the record's. Every status and count
+    # reads it (indexed).
+    due_on = models.GeneratedField(
+        expression=Coalesce(F("extended_deadline"), F("deadline")),
+        output_field=models.DateField(),
+        db_persist=True,
+        verbose_name=_("hạn đang áp dụng"),
+    )
+    # The lead unit's report of completion, waiting for Văn phòng.
+    reported_done_on = models.DateField(_("ngày hoàn thành (đơn vị báo cáo)"), null=True, blank=True, editable=False)
+    reported_at = models.DateTimeField(_("báo cáo hoàn thành lúc"), null=True, blank=True, editable=False)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người báo cáo hoàn thành"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+", editable=False,
+    )  # fmt: skip
+    completion_document = models.FileField(
+        _("văn bản minh chứng"), upload_to=_upload_to, storage=private_storage, max_length=300, blank=True,
+        editable=False,
+    )  # fmt: skip
+    # Set only when Văn phòng verifies the report: only a verified completion is "done".
     completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     completion_evidence = models.TextField(
         _("kết quả, minh chứng hoàn thành"), blank=True, help_text=_("Ví dụ: số văn bản đã ban hành.")
     )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Văn phòng xác nhận"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+", editable=False,
+    )  # fmt: skip
+    verified_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True, editable=False)
     last_progress_at = models.DateTimeField(_("cập nhật tiến độ gần nhất"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
@@ -301,8 +403,22 @@ class Directive(models.Model):
         verbose_name_plural = _("nhiệm vụ")
         ordering = ["deadline", "meeting_id", "number", "id"]
         indexes = [
-            models.Index(fields=["lead_unit", "deadline"], name="directive_unit_deadline_idx"),
-            models.Index(fields=["completed_on", "deadline"], name="directive_open_idx"),
+            models.Index(fields=["lead_unit", "due_on"], name="directive_unit_due_idx"),
+            models.Index(fields=["completed_on", "due_on"], name="directive_open_idx"),
+            # The tracker's list order and its status filters on open directives.
+            models.Index(
+                fields=["due_on", "id"], condition=Q(completed_on__isnull=True), name="directive_open_due_idx"
+            ),
+            models.Index(fields=["lead_person", "due_on"], name="directive_person_due_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="directive_number_unique", deferrable=Deferrable.DEFERRED
+            ),
+            models.CheckConstraint(
+                condition=Q(deadline__isnull=False) | Q(deadline_kind__in=["ongoing", "none"]),
+                name="directive_dated_kind_has_deadline",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -311,15 +427,25 @@ class Directive(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("meetings:directive", args=[self.pk])
 
+    @property
+    def current_deadline(self) -> dt.date | None:
+        """The deadline in force (``due_on`` before the row is read back)."""
+        return self.extended_deadline or self.deadline
+
     def status_on(self, today: dt.date | None = None) -> str:
         """The same rule as ``DirectiveQuerySet.with_status``, for one object."""
         annotated = getattr(self, "status", None)
         if annotated and today is None:
             return annotated
         today = today or timezone.localdate()
+        due = self.current_deadline
         if self.completed_on:
             return DirectiveStatus.DONE.value
-        if self.deadline < today:
+        if self.reported_done_on:
+            return DirectiveStatus.REPORTED.value
+        if self.deadline_kind == DeadlineKind.ONGOING:
+            return DirectiveStatus.ONGOING.value
+        if due is not None and due < today:
             return DirectiveStatus.OVERDUE.value
         if self.last_progress_at:
             return DirectiveStatus.IN_PROGRESS.value
@@ -328,14 +454,50 @@ class Directive(models.Model):
     def status_label(self) -> str:
         return str(DirectiveStatus(self.status_on()).label)
 
+    def days_late(self, today: dt.date | None = None) -> int:
+        """Days past the deadline in force: of the completion when done (or reported),
+        else of today; 0 when on time or without a deadline."""
+        due = self.current_deadline
+        if due is None or self.deadline_kind == DeadlineKind.ONGOING:
+            return 0
+        end = self.completed_on or self.reported_done_on or today or timezone.localdate()
+        return max(0, (end - due).days)
+
+    def status_text(self, today: dt.date | None = None) -> str:
+        """The status as a reader wants it: "Quá hạn 12 ngày", "Hoàn thành trễ 3 ngày"."""
+        status = self.status_on(today)
+        late = self.days_late(today)
+        if status == DirectiveStatus.OVERDUE:
+            return gettext("Quá hạn %(n)s ngày") % {"n": late}
+        if status == DirectiveStatus.DONE:
+            return gettext("Hoàn thành trễ %(n)s ngày") % {"n": late} if late else gettext("Hoàn thành đúng hạn")
+        return str(DirectiveStatus(status).label)
+
     @property
     def completed_late(self) -> bool:
-        return bool(self.completed_on and self.completed_on > self.deadline)
+        due = self.current_deadline
+        return bool(self.completed_on and due and self.completed_on > due)
 
     def deadline_label(self) -> str:
-        if self.deadline_kind == DeadlineKind.MONTH:
-            return _("Trong tháng %(mm)02d/%(yyyy)s") % {"mm": self.deadline.month, "yyyy": self.deadline.year}
-        return self.deadline.strftime("%d/%m/%Y")
+        from .deadlines import format_deadline
+
+        return format_deadline(self.deadline, self.deadline_kind, capital=True)
+
+    def current_deadline_label(self) -> str:
+        """The deadline in force, with the original one when it was extended."""
+        if self.extended_deadline:
+            return gettext("%(new)s (gia hạn từ %(old)s)") % {
+                "new": self.extended_deadline.strftime("%d/%m/%Y"),
+                "old": self.deadline_label() or "—",
+            }
+        return self.deadline_label()
+
+    def reference(self) -> str:
+        """ "TB 25/TB-BTTTT, mục 3" (the notice and item the units cite); "mục 3" before the
+        notice has a number."""
+        notice = self.meeting.notice_label()
+        item = gettext("mục %(n)s") % {"n": self.number}
+        return f"{notice}, {item}" if notice else item
 
 
 class ProgressUpdate(models.Model):
@@ -374,6 +536,84 @@ class ProgressUpdate(models.Model):
         if person is not None and person.full_name:
             return person.full_name
         return person_name(user)
+
+
+class DeadlineExtension(models.Model):
+    """A lead unit's request to move a deadline, and Văn phòng's decision. The record's
+    deadline is never changed: an approved request sets ``Directive.extended_deadline``."""
+
+    directive = models.ForeignKey(
+        Directive, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="extensions"
+    )
+    previous_deadline = models.DateField(_("thời hạn trước khi gia hạn"), null=True, blank=True)
+    requested_deadline = models.DateField(_("thời hạn đề nghị"))
+    reason = models.TextField(_("lý do đề nghị gia hạn"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người đề nghị"), on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("đề nghị lúc"), default=timezone.now)
+    state = models.CharField(
+        _("tình trạng"), max_length=10, choices=ExtensionState.choices, default=ExtensionState.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người quyết định"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
+    decision_note = models.TextField(_("ý kiến của Văn phòng"), blank=True)
+
+    class Meta:
+        verbose_name = _("đề nghị gia hạn")
+        verbose_name_plural = _("đề nghị gia hạn")
+        ordering = ["requested_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["directive"], condition=Q(state="cho-duyet"), name="one_pending_extension")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.directive_id}: {self.requested_deadline:%d/%m/%Y}"
+
+
+class DirectiveEvent(models.Model):
+    """The follow-up history of a directive: completion reports, verifications, returns
+    and extension decisions, with who, when and what was said. Append-only."""
+
+    directive = models.ForeignKey(
+        Directive, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(_("sự kiện"), max_length=16, choices=DirectiveEventKind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+    note = models.TextField(_("nội dung"), blank=True)
+
+    class Meta:
+        verbose_name = _("lịch sử theo dõi nhiệm vụ")
+        verbose_name_plural = _("lịch sử theo dõi nhiệm vụ")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.at:%d/%m/%Y})"
+
+
+class DigestLog(models.Model):
+    """One row per addressee key (a unit's digest, Văn phòng's escalation) per day,
+    inserted before the e-mail is sent: a second run, on this server or another, finds it
+    and sends nothing."""
+
+    day = models.DateField(_("ngày"))
+    key = models.CharField(_("khóa"), max_length=40)
+    kind = models.CharField(_("loại nhắc"), max_length=16, choices=ReminderKind.choices)
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), null=True, blank=True, on_delete=models.SET_NULL)
+    recipients = models.TextField(_("người nhận"))
+    directives = models.PositiveIntegerField(_("số nhiệm vụ"), default=0)
+    sent_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("thư tổng hợp đã gửi")
+        verbose_name_plural = _("thư tổng hợp đã gửi")
+        constraints = [models.UniqueConstraint(fields=["day", "key"], name="digest_once_per_day")]
 
 
 class ReminderLog(models.Model):

@@ -31,6 +31,14 @@ def is_administrator(user) -> bool:
     return bool(getattr(user, "is_superuser", False) or Role.ADMIN in user_roles(user))
 
 
+def may_verify(user) -> bool:
+    """Văn phòng (and administrators) verify completion and decide extensions."""
+    if not may_view_tracker(user):
+        return False
+    roles = user_roles(user)
+    return Role.SECRETARIAT in roles or is_administrator(user)
+
+
 def may_post_progress(user, directive: Directive) -> bool:
     """Only the lead unit's people, the person who gave the directive and administrators
     may post progress on a directive (or mark it done)."""

@@ -18,9 +18,9 @@ from .deadlines import format_deadline
 
 
 def directive_entry(*, id, number, text, giver, lead_unit, lead_person, supporting_units, deadline,
-                    deadline_kind) -> dict:  # fmt: skip
+                    deadline_kind, no_deadline_reason: str = "") -> dict:  # fmt: skip
     """One directive as revisions keep it (also used by the scale data, so both agree)."""
-    return {
+    entry = {
         "id": id,
         "number": int(number),
         "text": text,
@@ -31,6 +31,19 @@ def directive_entry(*, id, number, text, giver, lead_unit, lead_person, supporti
         "deadline": deadline.isoformat() if isinstance(deadline, dt.date) else deadline,
         "deadline_kind": str(deadline_kind),
     }
+    if no_deadline_reason:
+        entry["no_deadline_reason"] = no_deadline_reason
+    return entry
+
+
+def number_entries(entries: list[dict]) -> list[dict]:
+    """Directives numbered 1..n in the order given (the order of the record): numbers are
+    never typed, so two items never share one and none is skipped."""
+    return [{**entry, "number": n} for n, entry in enumerate(entries, start=1)]
+
+
+def entry_deadline(entry: dict) -> dt.date | None:
+    return dt.date.fromisoformat(entry["deadline"]) if entry.get("deadline") else None
 
 
 class DirectivesPart:
@@ -50,6 +63,7 @@ class DirectivesPart:
                 supporting_units=[u.pk for u in d.supporting_units.all()],
                 deadline=d.deadline,
                 deadline_kind=d.deadline_kind,
+                no_deadline_reason=d.no_deadline_reason,
             )
             for d in rows
         ]
@@ -61,7 +75,8 @@ class DirectivesPart:
 
         existing = {d.pk: d for d in Directive.objects.filter(meeting=item)}
         kept: set[int] = set()
-        for entry in data or []:
+        # Numbers are checked at commit (a deferred constraint), so rows may swap them here.
+        for entry in number_entries(sorted(data or [], key=lambda e: e["number"])):
             directive = existing.get(entry.get("id")) or Directive(meeting=item)
             if directive.pk in kept:  # the same row named twice: the second is a new one
                 directive = Directive(meeting=item)
@@ -70,8 +85,9 @@ class DirectivesPart:
             directive.giver_id = entry.get("giver")
             directive.lead_unit_id = entry["lead_unit"]
             directive.lead_person_id = entry.get("lead_person")
-            directive.deadline = dt.date.fromisoformat(entry["deadline"])
+            directive.deadline = entry_deadline(entry)
             directive.deadline_kind = entry["deadline_kind"]
+            directive.no_deadline_reason = entry.get("no_deadline_reason") or ""
             directive.save()
             directive.supporting_units.set(entry.get("supporting_units") or [])
             kept.add(directive.pk)
@@ -100,8 +116,10 @@ class DirectivesPart:
                 % {"units": ", ".join(units.get(u, f"#{u}") for u in entry.get("supporting_units") or []) or "—"},
                 gettext("Người giao: %(who)s") % {"who": people.get(entry.get("giver"), "—")},
                 gettext("Thời hạn: %(deadline)s")
-                % {"deadline": format_deadline(dt.date.fromisoformat(entry["deadline"]), entry["deadline_kind"])},
+                % {"deadline": format_deadline(entry_deadline(entry), entry["deadline_kind"])},
             ]
+            if entry.get("no_deadline_reason"):
+                lines.append(gettext("Lý do không có thời hạn: %(r)s") % {"r": entry["no_deadline_reason"]})
             out[label] = "\n".join(lines)
         return out
 

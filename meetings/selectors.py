@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.editorial.permissions import may_see, may_see_internal
 
-from .enums import DirectiveStatus
+from .deadlines import ROMAN_OF
+from .enums import DirectiveStatus, MeetingKind
 from .models import Attachment, Directive, Meeting, Person, PublicSummary, Unit
 from .permissions import person_of
 
@@ -143,8 +144,11 @@ def _pending_directives(entries: list[dict]) -> list[Directive]:
             giver=people.get(e.get("giver")),
             lead_unit=units.get(e["lead_unit"]),
             lead_person=people.get(e.get("lead_person")),
-            deadline=dt.date.fromisoformat(e["deadline"]),
+            deadline=dt.date.fromisoformat(e["deadline"]) if e.get("deadline") else None,
             deadline_kind=e["deadline_kind"],
+            no_deadline_reason=e.get("no_deadline_reason") or "",
+            extended_deadline=row.extended_deadline if row else None,
+            reported_done_on=row.reported_done_on if row else None,
             completed_on=row.completed_on if row else None,
             last_progress_at=row.last_progress_at if row else None,
         )
@@ -279,11 +283,12 @@ def tracker_directives(*, filters: TrackerFilters, user, today: dt.date | None =
     if filters.meeting:
         qs = qs.filter(meeting_id=filters.meeting)
     if filters.deadline_from:
-        qs = qs.filter(deadline__gte=filters.deadline_from)
+        qs = qs.filter(due_on__gte=filters.deadline_from)
     if filters.deadline_to:
-        qs = qs.filter(deadline__lte=filters.deadline_to)
+        qs = qs.filter(due_on__lte=filters.deadline_to)
     if filters.status in DirectiveStatus.values:
-        qs = qs.filter(status=filters.status)
+        # Plain conditions on indexed columns, not a filter on the annotated status.
+        qs = qs.with_status_filter(filters.status, today)
     if filters.mine:
         person = person_of(user)
         if person is None:
@@ -300,7 +305,7 @@ def tracker_rows(qs: QuerySet[Directive]) -> QuerySet[Directive]:
         qs.select_related("meeting", "lead_unit", "lead_person", "giver")
         .prefetch_related(Prefetch("supporting_units", queryset=Unit.objects.only("id", "name")))
         .defer("meeting__summary", "meeting__conclusions", "meeting__agenda")
-        .order_by("deadline", "meeting__start_at", "number", "id")
+        .order_by(F("due_on").asc(nulls_last=True), "meeting__start_at", "number", "id")
     )
 
 
@@ -308,53 +313,212 @@ COUNT_COLUMNS = (
     ("assigned", _("Được giao")),
     ("done_on_time", _("Hoàn thành đúng hạn")),
     ("done_late", _("Hoàn thành quá hạn")),
+    ("reported", _("Chờ xác nhận")),
     ("overdue", _("Quá hạn chưa xong")),
     ("due_soon", _("Đến hạn trong 7 ngày")),
+    ("ongoing", _("Thường xuyên")),
 )
 
 
 def unit_counts(qs: QuerySet[Directive], today: dt.date | None = None) -> list[dict]:
-    """Per lead unit: assigned, done on time, done late, overdue, due in the next 7 days."""
+    """Per lead unit: assigned, done on time, done late (verified), waiting for
+    verification, overdue, due in the next 7 days, ongoing (the deadline in force)."""
+    from .models import status_q
+
     today = today or timezone.localdate()
-    open_ = Q(completed_on__isnull=True)
+    open_ = Q(completed_on__isnull=True, reported_done_on__isnull=True) & ~Q(deadline_kind="ongoing")
+    done = Q(completed_on__isnull=False)
     rows = (
         qs.order_by()
         .values("lead_unit_id", "lead_unit__name", "lead_unit__order")
         .annotate(
             assigned=Count("id"),
-            done_on_time=Count("id", filter=Q(completed_on__isnull=False, completed_on__lte=F("deadline"))),
-            done_late=Count("id", filter=Q(completed_on__isnull=False, completed_on__gt=F("deadline"))),
-            overdue=Count("id", filter=open_ & Q(deadline__lt=today)),
-            due_soon=Count("id", filter=open_ & Q(deadline__gte=today, deadline__lte=today + dt.timedelta(days=7))),
+            done_on_time=Count("id", filter=done & (Q(due_on__isnull=True) | Q(completed_on__lte=F("due_on")))),
+            done_late=Count("id", filter=done & Q(completed_on__gt=F("due_on"))),
+            reported=Count("id", filter=status_q(DirectiveStatus.REPORTED, today)),
+            overdue=Count("id", filter=open_ & Q(due_on__lt=today)),
+            due_soon=Count("id", filter=open_ & Q(due_on__gte=today, due_on__lte=today + dt.timedelta(days=7))),
+            ongoing=Count("id", filter=status_q(DirectiveStatus.ONGOING, today)),
         )
         .order_by("lead_unit__order", "lead_unit__name")
     )
     return list(rows)
 
 
-# The tracker's meeting filter lists the meetings whose directives are still followed: any
-# with an open directive, and those of the last two years. Twenty years of meetings (5,000)
-# made a list nobody could scroll and most of the page's time (bench: 180 of 300 ms).
-MEETING_CHOICES_RECENT = dt.timedelta(days=730)
-
-
-def filter_choices(*, selected_meeting: int | None = None) -> dict:
-    directives = Directive.objects.filter(meeting=OuterRef("pk"))
-    followed = Exists(directives.filter(completed_on__isnull=True)) | (
-        Q(start_at__gte=timezone.now() - MEETING_CHOICES_RECENT) & Exists(directives)
-    )
-    if selected_meeting:
-        followed |= Q(pk=selected_meeting)  # a link from an older meeting's page still filters
-    # Only meetings whose directives are in effect (``DirectiveQuerySet.in_effect``).
-    meetings = Meeting.objects.filter(followed, live=True).only("id", "title", "start_at").order_by("-start_at")
+def filter_choices() -> dict:
+    """The units and people of the tracker's filters (the meetings: ``meeting_choices``)."""
     return {
         "units": list(Unit.objects.only("id", "name", "parent", "order")),
         "people": list(Person.objects.only("id", "full_name", "title")),
-        "meetings": list(meetings),
     }
 
 
+def meeting_choices(*, directives: QuerySet[Directive], selected: int | None = None) -> list[Meeting]:
+    """Every meeting that has a directive matching the other filters (``directives``: the
+    tracker's list without its meeting filter), newest first; the selected one always."""
+    wanted = Q(pk__in=directives.order_by().values("meeting_id"))
+    if selected:
+        wanted |= Q(pk=selected, live=True)
+    return list(Meeting.objects.filter(wanted).only("id", "title", "start_at").order_by("-start_at", "-id"))
+
+
+# -- reminders -------------------------------------------------------------------------------
+
+
+@dataclass
+class UnitDigest:
+    """What a unit's daily digest holds and who receives it."""
+
+    unit: Unit
+    days: int
+    lead: list[Directive] = field(default_factory=list)
+    coordinating: list[Directive] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+
+
+def reminder_directives(*, today: dt.date, days: int) -> QuerySet[Directive]:
+    """Directives in effect, open (not done, no completion waiting for Văn phòng), overdue
+    or due within ``days`` days; ongoing ones not reported this month, in the month's last
+    ``days`` days."""
+    from .models import status_q
+
+    open_ = status_q(DirectiveStatus.OVERDUE, today) | status_q(DirectiveStatus.IN_PROGRESS, today)
+    open_ |= status_q(DirectiveStatus.NOT_STARTED, today)
+    window = open_ & Q(due_on__lte=today + dt.timedelta(days=days))
+    month_start = dt.datetime.combine(today.replace(day=1), dt.time.min, tzinfo=timezone.get_current_timezone())
+    next_month = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    if (next_month - today).days <= days:
+        window |= status_q(DirectiveStatus.ONGOING, today) & (
+            Q(last_progress_at__isnull=True) | Q(last_progress_at__lt=month_start)
+        )
+    return (
+        Directive.objects.in_effect()
+        .with_status(today)
+        .filter(window)
+        .select_related("meeting", "lead_unit")
+        .defer("meeting__summary", "meeting__conclusions", "meeting__agenda", "meeting__shown_names")
+        .prefetch_related(Prefetch("supporting_units", queryset=Unit.objects.only("id", "name")))
+        .order_by(F("due_on").asc(nulls_last=True), "meeting_id", "number")
+    )
+
+
+def unit_recipients() -> dict[int, list[str]]:
+    """Per unit: the e-mail addresses of its people linked to an active account, and of its head."""
+    out: dict[int, set[str]] = {}
+    people = Person.objects.filter(unit__isnull=False, user__isnull=False, user__is_active=True).select_related("user")
+    for p in people:
+        if p.contact_email:
+            out.setdefault(p.unit_id, set()).add(p.contact_email)
+    for unit in Unit.objects.filter(head__isnull=False).select_related("head__user"):
+        if unit.head.contact_email:
+            out.setdefault(unit.pk, set()).add(unit.head.contact_email)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def digest_plans(*, today: dt.date, days: int = 7) -> list[UnitDigest]:
+    """One ``UnitDigest`` per unit with something to be reminded of (fixed queries)."""
+    plans: dict[int, UnitDigest] = {}
+
+    def plan(unit: Unit) -> UnitDigest:
+        if unit.pk not in plans:
+            plans[unit.pk] = UnitDigest(unit=unit, days=days)
+        return plans[unit.pk]
+
+    for d in reminder_directives(today=today, days=days):
+        plan(d.lead_unit).lead.append(d)
+        for u in d.supporting_units.all():
+            if u.pk != d.lead_unit_id:
+                plan(u).coordinating.append(d)
+    recipients = unit_recipients()
+    for p in plans.values():
+        p.recipients = recipients.get(p.unit.pk, [])
+    return sorted(plans.values(), key=lambda p: (p.unit.order, p.unit.name))
+
+
+@dataclass
+class UnreachableUnit:
+    unit: Unit
+    lead: int
+    coordinating: int
+
+
+def reachable_unit_ids() -> set[int]:
+    """Units someone receives reminders at: a person linked to an active account with an
+    address (their own or the account's), or a head with an address."""
+    with_address = (~Q(email="") | ~Q(user__email="")) & Q(user__isnull=False, user__is_active=True)
+    linked = set(Person.objects.filter(with_address, unit__isnull=False).values_list("unit_id", flat=True))
+    heads = Unit.objects.filter(head__isnull=False).filter(~Q(head__email="") | ~Q(head__user__email=""))
+    return linked | set(heads.values_list("pk", flat=True))
+
+
+def unreachable_units(*, today: dt.date | None = None, days: int = 7) -> list[UnreachableUnit]:
+    """Units with directives to be reminded of (as the digest chooses them) and nobody to
+    receive the mail, with how many they lead and coordinate (counted in the database)."""
+    today = today or timezone.localdate()
+    window = reminder_directives(today=today, days=days).order_by()
+    lead = dict(window.values("lead_unit_id").annotate(n=Count("id")).values_list("lead_unit_id", "n"))
+    through = Directive.supporting_units.through
+    coordinating = dict(
+        through.objects.filter(directive__in=window.values("pk"))
+        .exclude(unit_id=F("directive__lead_unit_id"))
+        .values("unit_id")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "n")
+    )
+    missing = (set(lead) | set(coordinating)) - reachable_unit_ids()
+    units = Unit.objects.filter(pk__in=missing).order_by("order", "name")
+    return [UnreachableUnit(u, lead.get(u.pk, 0), coordinating.get(u.pk, 0)) for u in units]
+
+
+def long_overdue(*, today: dt.date, after_days: int) -> list[Directive]:
+    """Open directives overdue by more than ``after_days`` days (for Văn phòng)."""
+    return list(
+        Directive.objects.in_effect()
+        .with_status(today)
+        .filter(status_q_overdue(today), due_on__lt=today - dt.timedelta(days=after_days))
+        .select_related("meeting", "lead_unit")
+        .defer("meeting__summary", "meeting__conclusions", "meeting__agenda", "meeting__shown_names")
+        .order_by("due_on", "id")
+    )
+
+
+def status_q_overdue(today: dt.date) -> Q:
+    from .models import status_q
+
+    return status_q(DirectiveStatus.OVERDUE, today)
+
+
+def secretariat_emails() -> list[str]:
+    """Addresses of Văn phòng's active accounts (the escalation mail)."""
+    from django.contrib.auth import get_user_model
+
+    from portal.editorial.enums import Role
+
+    users = get_user_model().objects.filter(groups__name=Role.SECRETARIAT, is_active=True).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))
+
+
 # -- search, sitemap, home --------------------------------------------------------------------
+
+
+def meeting_search_terms(meeting: Meeting) -> str:
+    """Words a reader types to find a meeting by its own date and kind: "giao ban tháng 5",
+    "giao ban tháng 5/2023", "tháng 05/2023", "quý II/2023", "ngày 30/05/2023" (with and
+    without diacritics the search handles itself)."""
+    local = timezone.localtime(meeting.start_at)
+    quarter = ROMAN_OF[(local.month - 1) // 3 + 1]
+    kind = str(MeetingKind(meeting.kind).label).lower() if meeting.kind in MeetingKind.values else ""
+    return " ".join([
+        kind, f"tháng {local.month}", f"tháng {local.month}/{local.year}", f"tháng {local:%m/%Y}",
+        f"quý {quarter}/{local.year}", f"quý {(local.month - 1) // 3 + 1}/{local.year}", f"ngày {local:%d/%m/%Y}",
+        f"năm {local.year}",
+    ])  # fmt: skip
+
+
+def meeting_search_date(meeting: Meeting) -> dt.datetime:
+    """The date search results show and order a meeting by: when it was held (not when its
+    record was published)."""
+    return meeting.start_at
 
 
 def meeting_document(meeting: Meeting) -> dict:
@@ -364,6 +528,10 @@ def meeting_document(meeting: Meeting) -> dict:
         "kind": _("Giao ban"),
         "title": meeting.title,
         "summary": meeting.summary[:500],
+        # The meeting's own date and kind, for search (``portal.search`` reads "date" and
+        # "keywords"): "giao ban tháng 5" finds the May meetings, results show the meeting date.
+        "date": meeting_search_date(meeting),
+        "keywords": meeting_search_terms(meeting),
         "body": " ".join([meeting.summary, meeting.conclusions, meeting.agenda, directives]),
         "url": meeting.get_absolute_url(),
         "language": "vi",

@@ -11,5 +11,6 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/", views.directive_detail, name="directive"),
     path("tien-do/<int:pk>/tep/", views.progress_file, name="progress_file"),
     path("tai-lieu/<int:pk>/", views.attachment, name="attachment"),
+    path("<slug:slug>/thong-bao.<str:fmt>", views.notice, name="notice"),
     path("<slug:slug>/", views.detail, name="detail"),
 ]

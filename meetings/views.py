@@ -3,13 +3,11 @@ of queries whatever the number of meetings or directives."""
 
 from __future__ import annotations
 
-import mimetypes
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,9 +16,10 @@ from django.utils.translation import gettext as _
 from portal.editorial.permissions import may_see, may_see_internal
 
 from . import exports, permissions, selectors, services
-from .enums import MeetingKind
-from .forms import ProgressForm, TrackerFilterForm
-from .models import Attachment, Directive
+from .enums import ExtensionState, MeetingKind
+from .files import content_type_of
+from .forms import DecisionForm, ExtensionRequestForm, ProgressForm, TrackerFilterForm
+from .models import Attachment, DeadlineExtension, Directive, Meeting
 
 PAGE_SIZE = 20
 TRACKER_PAGE_SIZE = 50
@@ -111,24 +110,56 @@ def detail(request, slug):
     return render_summary(request, summary)
 
 
+def notice(request, slug, fmt):
+    """The conclusion notice of an approved record, as PDF or DOCX, for who may read the
+    record (never a draft: made from what the board approved)."""
+    from . import notices
+
+    if fmt not in ("pdf", "docx"):
+        raise Http404
+    meeting = get_object_or_404(Meeting.objects.select_related("notice_signer"), slug=slug, live=True)
+    if not may_see(request.user, meeting) or not meeting.notice_number:
+        raise Http404(_("Không tìm thấy thông báo kết luận."))
+    if fmt == "pdf":
+        body = notices.notice_pdf(meeting, base_url=request.build_absolute_uri("/"))
+        ctype = "application/pdf"
+    else:
+        body = notices.notice_docx(meeting)
+        ctype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    response = HttpResponse(body, content_type=ctype)
+    response["Content-Disposition"] = f'attachment; filename="thong-bao-ket-luan-{meeting.pk}.{fmt}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return _private(response) if meeting.is_internal or may_see_internal(request.user) else response
+
+
 def calendar_ics(request):
     """Meetings the reader may read, as iCalendar (anonymous: public ones only; a public
-    summary is no event: it has no time of its own)."""
-    entries = [
-        {
-            "id": m.pk,
-            "title": m.title,
-            "start": m.start_at,
-            "end": m.end_at,
-            "place": m.place,
-            "url": m.get_absolute_url(),
-        }
-        for m in selectors.listed_meetings(request.user)[:500]
-    ]
+    summary is no event: it has no time of its own). Staff get each meeting's place with
+    its format (online bridge points) as LOCATION and its kind, chair and agenda as
+    DESCRIPTION; the public feed gives a public meeting's place only."""
+    staff = may_see_internal(request.user)
+    meetings = selectors.listed_meetings(request.user)
+    if staff:
+        meetings = meetings.select_related("chair").only(
+            "id", "title", "slug", "kind", "start_at", "end_at", "place", "format", "bridge_points", "is_internal",
+            "agenda", "chair__full_name", "chair__title",
+        )  # fmt: skip
+    entries = []
+    for m in meetings[:500]:
+        entry = {"id": m.pk, "title": m.title, "start": m.start_at, "end": m.end_at, "place": m.place,
+                 "url": m.get_absolute_url()}  # fmt: skip
+        if staff:
+            entry["place"] = ", ".join(x for x in (m.place, m.format_label()) if x)
+            lines = [str(MeetingKind(m.kind).label)]
+            if m.chair_id:
+                lines.append(_("Chủ trì: %(name)s") % {"name": str(m.chair)})
+            lines += [f"- {item}" for item in m.agenda_items()]
+            entry["description"] = "\n".join(lines)
+        entries.append(entry)
     body = exports.calendar_ics(entries=entries, base_url=request.build_absolute_uri("/").rstrip("/"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="lich-giao-ban.ics"'
-    return _private(response) if may_see_internal(request.user) else response
+    return _private(response) if staff else response
 
 
 def attachment(request, pk):
@@ -137,9 +168,10 @@ def attachment(request, pk):
     if not may_see(request.user, item.meeting):
         raise Http404(_("Không tìm thấy tài liệu."))
     ext = item.file.name.rsplit(".", 1)[-1].lower()
-    content_type = mimetypes.types_map.get("." + ext, "application/octet-stream")
     name = item.original_name or f"tai-lieu-{item.pk}.{ext}"
-    response = FileResponse(item.file.open("rb"), content_type=content_type, as_attachment=True, filename=name)
+    response = FileResponse(
+        item.file.open("rb"), content_type=content_type_of(item.file.name), as_attachment=True, filename=name
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return _private(response) if item.meeting.is_internal or may_see_internal(request.user) else response
 
@@ -156,12 +188,16 @@ def _require_staff(request):
 
 
 def _tracker_query(request):
+    """The filter form and the directives it selects. The meeting filter lists every
+    meeting with a directive matching the other filters (so it is filled after them)."""
     selected = request.GET.get("cuoc_hop", "")
-    choices = selectors.filter_choices(
-        selected_meeting=int(selected) if selected.isdigit() and len(selected) < 10 else None
-    )
-    form = TrackerFilterForm(request.GET or None, choices=choices)
-    qs = selectors.tracker_directives(filters=form.filters(), user=request.user)
+    selected = int(selected) if selected.isdigit() and len(selected) < 10 else None
+    form = TrackerFilterForm(request.GET or None, choices=selectors.filter_choices())
+    filters = form.filters()
+    meeting, filters.meeting = filters.meeting, None
+    others = selectors.tracker_directives(filters=filters, user=request.user)
+    form.set_meetings(selectors.meeting_choices(directives=others, selected=selected))
+    qs = others.filter(meeting_id=meeting) if meeting else others
     return form, qs
 
 
@@ -180,6 +216,8 @@ def tracker(request):
         "query": query.urlencode(),
         "person": permissions.person_of(request.user),
         "today": timezone.localdate(),
+        # Văn phòng sees the units its reminders could not reach.
+        "unreachable": selectors.unreachable_units() if permissions.may_verify(request.user) else None,
     }
     return _private(render(request, "meetings/tracker.html", context))
 
@@ -189,18 +227,60 @@ def tracker_export(request, fmt):
         raise Http404
     if (refused := _require_staff(request)) is not None:
         return refused
-    _form, qs = _tracker_query(request)
-    rows = selectors.tracker_rows(qs)
+    _form, rows = _tracker_query(request)
     stamp = timezone.localdate().strftime("%Y-%m-%d")
+    name = f"nhiem-vu-{stamp}.{fmt}"
     if fmt == "xlsx":
-        body = exports.tracker_xlsx(rows)
-        ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        response = FileResponse(
+            exports.tracker_xlsx_file(rows),
+            as_attachment=True,
+            filename=name,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
     else:
-        body = exports.tracker_csv(rows)
-        ctype = "text/csv; charset=utf-8"
-    response = HttpResponse(body, content_type=ctype)
-    response["Content-Disposition"] = f'attachment; filename="nhiem-vu-{stamp}.{fmt}"'
+        response = StreamingHttpResponse(exports.tracker_csv_stream(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
     return _private(response)
+
+
+def _see_other(directive):
+    response = HttpResponseRedirect(reverse("meetings:directive", args=[directive.pk]))
+    response.status_code = 303
+    return response
+
+
+def _directive_action(request, directive, action: str):
+    """The Văn phòng and extension actions of the directive page: None when done (the
+    caller redirects), else the form with its errors."""
+    if action == "gia-han":
+        form = ExtensionRequestForm(request.POST)
+        if form.is_valid():
+            services.request_extension(
+                directive=directive,
+                user=request.user,
+                new_deadline=form.cleaned_data["new_deadline"],
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(request, _("Đã gửi đề nghị gia hạn tới Văn phòng."))
+            return None
+        return form
+    form = DecisionForm(request.POST)
+    form.is_valid()
+    note = form.cleaned_data.get("note") or ""
+    if action == "xac-nhan":
+        services.verify_completion(directive=directive, user=request.user)
+        messages.success(request, _("Đã xác nhận nhiệm vụ hoàn thành."))
+    elif action == "tra-lai":
+        services.return_completion(directive=directive, user=request.user, reason=note)
+        messages.success(request, _("Đã trả lại báo cáo hoàn thành."))
+    elif action in ("dong-y-gia-han", "tu-choi-gia-han"):
+        extension = get_object_or_404(DeadlineExtension, pk=request.POST.get("de_nghi") or 0, directive=directive)
+        services.decide_extension(extension=extension, user=request.user, approve=action == "dong-y-gia-han", note=note)
+        messages.success(request, _("Đã ghi quyết định về đề nghị gia hạn."))
+    else:
+        raise Http404
+    return None
 
 
 def directive_detail(request, pk):
@@ -211,41 +291,59 @@ def directive_detail(request, pk):
         pk=pk,
     )
     may_post = permissions.may_post_progress(request.user, directive)
+    may_verify = permissions.may_verify(request.user)
     form = ProgressForm(initial={"on": timezone.localdate()}) if may_post else None
+    extension_form = ExtensionRequestForm() if may_post else None
+    action_error = None
     if request.method == "POST":
-        if not may_post:
-            raise PermissionDenied(
-                _("Chỉ cán bộ của đơn vị chủ trì, người giao nhiệm vụ và quản trị viên được cập nhật tiến độ.")
-            )
-        form = ProgressForm(request.POST, request.FILES)
-        if form.is_valid():
-            c = form.cleaned_data
+        action = request.POST.get("hanh_dong", "")
+        if action:
             try:
-                services.post_progress(
-                    directive=directive,
-                    user=request.user,
-                    text=c["text"],
-                    on=c["on"],
-                    attachment=c.get("attachment"),
-                    mark_done=c["mark_done"],
-                    completed_on=c.get("completed_on"),
-                    evidence=c.get("evidence") or "",
-                )
+                extension_form = _directive_action(request, directive, action) or extension_form
+                if not extension_form or not extension_form.errors:
+                    return _see_other(directive)
             except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("Đã cập nhật tiến độ nhiệm vụ."))
-                response = HttpResponseRedirect(reverse("meetings:directive", args=[directive.pk]))
-                response.status_code = 303
-                return response
+                action_error = " ".join(exc.messages)
+        else:
+            if not may_post:
+                raise PermissionDenied(
+                    _("Chỉ cán bộ của đơn vị chủ trì, người giao nhiệm vụ và quản trị viên được cập nhật tiến độ.")
+                )
+            form = ProgressForm(request.POST, request.FILES)
+            if form.is_valid():
+                c = form.cleaned_data
+                try:
+                    services.post_progress(
+                        directive=directive,
+                        user=request.user,
+                        text=c["text"],
+                        on=c["on"],
+                        attachment=c.get("attachment"),
+                        mark_done=c["mark_done"],
+                        completed_on=c.get("completed_on"),
+                        evidence=c.get("evidence") or "",
+                    )
+                except ValidationError as exc:
+                    form.add_error(None, exc)
+                else:
+                    messages.success(request, _("Đã cập nhật tiến độ nhiệm vụ."))
+                    return _see_other(directive)
     updates = list(directive.progress_updates.select_related("author__meeting_person").order_by("-on", "-id"))
+    extensions = list(directive.extensions.select_related("requested_by", "decided_by").order_by("-requested_at"))
     context = {
         "d": directive,
         "meeting_url": directive.meeting.get_absolute_url() if may_see(request.user, directive.meeting) else "",
         "supporting": list(directive.supporting_units.all()),
         "updates": updates,
+        "events": list(directive.events.select_related("user").order_by("-at", "-id")),
+        "extensions": extensions,
+        "pending_extension": next((e for e in extensions if e.state == ExtensionState.PENDING), None),
         "form": form,
+        "extension_form": extension_form,
+        "decision_form": DecisionForm() if may_verify else None,
+        "action_error": action_error,
         "may_post": may_post,
+        "may_verify": may_verify,
     }
     status = 400 if request.method == "POST" else 200
     return _private(render(request, "meetings/directive.html", context, status=status))
@@ -261,5 +359,11 @@ def progress_file(request, pk):
     if not update.attachment:
         raise Http404
     ext = update.attachment.name.rsplit(".", 1)[-1].lower()
-    response = FileResponse(update.attachment.open("rb"), as_attachment=True, filename=f"tien-do-{pk}.{ext}")
+    response = FileResponse(
+        update.attachment.open("rb"),
+        as_attachment=True,
+        filename=f"tien-do-{pk}.{ext}",
+        content_type=content_type_of(update.attachment.name),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
     return _private(response)

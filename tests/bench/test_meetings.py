@@ -47,7 +47,13 @@ def test_generate_is_idempotent_and_tracked(bench_users, client):
     # and statuses derived as usual.
     qs = selectors.tracker_directives(filters=selectors.TrackerFilters(), user=user)
     assert sum(r["assigned"] for r in selectors.unit_counts(qs)) == 120
-    assert {d.deadline_kind for d in Directive.objects.all()} == {"date", "month"}
+    kinds = {d.deadline_kind for d in Directive.objects.all()}
+    assert {"date", "month"} <= kinds <= {"date", "month", "quarter", "ongoing"}
+    # Completed directives were reported and verified; numbers are 1..n per meeting.
+    assert not Directive.objects.filter(completed_on__isnull=False, verified_by__isnull=True).exists()
+    for meeting in Meeting.objects.filter(directives__isnull=False).distinct()[:10]:
+        got = list(meeting.directives.order_by("number").values_list("number", flat=True))
+        assert got == list(range(1, len(got) + 1))
     assert "hoan-thanh" in set(qs.values_list("status", flat=True))
     assert Directive.objects.filter(completed_on__isnull=False, completed_on__gt=F("deadline")).exists()
     for d in Directive.objects.filter(completed_on__isnull=False)[:20]:
@@ -59,7 +65,8 @@ def test_generate_is_idempotent_and_tracked(bench_users, client):
     page = client.get(reverse("meetings:tracker"))
     assert page.status_code == 200
     assert page.content.decode().count('<tr id="nhiem-vu-') == 50
-    assert client.get(reverse("meetings:tracker_export", args=["csv"])).content.decode("utf-8-sig").count("\r\n") == 121
+    export = client.get(reverse("meetings:tracker_export", args=["csv"]))
+    assert b"".join(export.streaming_content).decode("utf-8-sig").count("\r\n") == 121
 
 
 def test_generated_rows_are_what_the_workflow_writes(bench_users, client):

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from meetings.deadlines import month_end
 from meetings.models import Directive, Meeting, Person, ProgressUpdate, PublicSummary, Unit
-from portal.editorial.enums import State
+from portal.editorial.enums import Role, State
 from tests.factories import make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -54,7 +54,7 @@ def _counts(page, unit):
     row = page.locator("#bang-don-vi tbody tr", has=page.get_by_role("rowheader", name=unit, exact=True))
     expect(row).to_have_count(1)
     return {k: row.locator(f'td[data-k="{k}"]').inner_text().strip()
-            for k in ("assigned", "done_on_time", "done_late", "overdue", "due_soon")}  # fmt: skip
+            for k in ("assigned", "done_on_time", "done_late", "reported", "overdue", "due_soon")}  # fmt: skip
 
 
 def _high_contrast(page, axe_check, shot, name):
@@ -103,7 +103,6 @@ def test_meeting_directives_journey(browser, live_server, login_as, shot, axe_ch
 
     add_directive = ep.locator("#directives-group .add-row a")
     add_directive.click()
-    ep.fill("#id_directives-0-number", "1")
     ep.fill("#id_directives-0-text", PLAN)
     _pick(ep, "id_directives-0-giver", "Nguyễn Mạnh Hùng (Bộ trưởng)")
     _pick(ep, "id_directives-0-lead_unit", "Cục Chuyển đổi số quốc gia")
@@ -111,7 +110,6 @@ def test_meeting_directives_journey(browser, live_server, login_as, shot, axe_ch
     _pick(ep, "id_directives-0-supporting_units", "Văn phòng Bộ", multiple=True)
     ep.fill("#id_directives-0-deadline_text", plan_deadline.strftime("%d/%m/%Y"))
     add_directive.click()
-    ep.fill("#id_directives-1-number", "2")
     ep.fill("#id_directives-1-text", WEEKLY)
     _pick(ep, "id_directives-1-giver", "Nguyễn Mạnh Hùng (Bộ trưởng)")
     _pick(ep, "id_directives-1-lead_unit", "Văn phòng Bộ")
@@ -213,9 +211,23 @@ def test_meeting_directives_journey(browser, live_server, login_as, shot, axe_ch
     expect(hp.locator("h1")).to_have_text("Theo dõi thực hiện nhiệm vụ")
     expect(hp.get_by_text("Bạn: Lê Văn Minh (Cục Chuyển đổi số quốc gia).")).to_be_visible()
     before = _counts(hp, "Cục Chuyển đổi số quốc gia")
-    assert before == {"assigned": "1", "done_on_time": "0", "done_late": "0", "overdue": "0", "due_soon": "1"}
+    assert before == {
+        "assigned": "1",
+        "done_on_time": "0",
+        "done_late": "0",
+        "reported": "0",
+        "overdue": "0",
+        "due_soon": "1",
+    }
     office_before = _counts(hp, "Văn phòng Bộ")
-    assert office_before == {"assigned": "1", "done_on_time": "0", "done_late": "0", "overdue": "0", "due_soon": "0"}
+    assert office_before == {
+        "assigned": "1",
+        "done_on_time": "0",
+        "done_late": "0",
+        "reported": "0",
+        "overdue": "0",
+        "due_soon": "0",
+    }
     shot(hp, "meetings-08-theo-doi-truoc")
     axe_check(hp)
 
@@ -237,10 +249,21 @@ def test_meeting_directives_journey(browser, live_server, login_as, shot, axe_ch
     hp.check("#id_mark_done")
     hp.fill("#id_evidence", EVIDENCE)
     hp.click("#nut-gui-tien-do")
-    expect(hp.locator("#trang-thai")).to_have_text("Hoàn thành")
+    # Reported, not done: Văn phòng verifies.
+    expect(hp.locator("#trang-thai")).to_have_text("Chờ xác nhận hoàn thành")
     facts = hp.locator("#thong-tin-nhiem-vu")
-    expect(facts).to_contain_text(f"{today:%d/%m/%Y} (đúng hạn)")
+    expect(facts).to_contain_text(f"{today:%d/%m/%Y} · chờ Văn phòng xác nhận")
     expect(facts).to_contain_text(EVIDENCE)
+    expect(hp.locator("#nut-xac-nhan")).to_have_count(0)
+    vctx = _ctx(browser)
+    login_as(vctx, make_user(Role.SECRETARIAT, "vanphong", email="vp@mic.gov.vn"))
+    vp = vctx.new_page()
+    vp.goto(hp.url)
+    vp.click("#nut-xac-nhan")
+    expect(vp.locator("#trang-thai")).to_have_text("Hoàn thành đúng hạn")
+    vctx.close()
+    hp.reload()
+    expect(hp.locator("#trang-thai")).to_have_text("Hoàn thành đúng hạn")
     expect(hp.locator(".mt-progress li")).to_have_count(2)
     latest = hp.locator(".mt-progress li").first
     expect(latest).to_contain_text(f"{today:%d/%m/%Y} · Lê Văn Minh · Báo cáo hoàn thành")  # family name first
@@ -251,7 +274,14 @@ def test_meeting_directives_journey(browser, live_server, login_as, shot, axe_ch
     # -- The tracker's counts changed: done on time, no longer due soon.
     hp.goto(f"{base}/giao-ban/nhiem-vu/")
     after = _counts(hp, "Cục Chuyển đổi số quốc gia")
-    assert after == {"assigned": "1", "done_on_time": "1", "done_late": "0", "overdue": "0", "due_soon": "0"}
+    assert after == {
+        "assigned": "1",
+        "done_on_time": "1",
+        "done_late": "0",
+        "reported": "0",
+        "overdue": "0",
+        "due_soon": "0",
+    }
     assert _counts(hp, "Văn phòng Bộ") == office_before
     expect(hp.locator(f"#nhiem-vu-{d1.pk}")).to_contain_text("Hoàn thành")
     expect(hp.locator(f"#nhiem-vu-{d2.pk}")).to_contain_text("Chưa thực hiện")
@@ -265,3 +295,50 @@ def test_meeting_directives_journey(browser, live_server, login_as, shot, axe_ch
     assert Directive.objects.filter(meeting=meeting, completed_on__isnull=True).count() == 1
     for ctx in (ectx, bctx, actx, hctx):
         ctx.close()
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_tracker_and_calendar_readable_on_phone_and_desktop(browser, live_server, login_as, shot, axe_check, width):
+    """The tracker at 390 px (a phone) and 1366 px: no horizontal overflow, every row's
+    status on screen; the month calendar keeps T6, T7 and CN; axe clean in both contrast
+    modes."""
+    from portal.editorial.enums import Action
+    from tests.factories import DirectiveFactory, EditorFactory, MeetingFactory, PersonFactory, UnitFactory, transition
+
+    editor, board = EditorFactory(), make_user(Role.BOARD, "bbt_e2e")
+    unit = UnitFactory(name="Cục Chuyển đổi số quốc gia")
+    person = PersonFactory(full_name="Phạm Thu Trang", unit=unit, username="cv_trang_e2e")
+    today = timezone.localdate()
+    meeting = MeetingFactory(
+        author=editor, title="Hội nghị Giao ban quản lý nhà nước tháng này, nhiều nội dung quan trọng",
+        start_at=timezone.now() - dt.timedelta(days=2), notice_number="25/TB-BTTTT",
+    )  # fmt: skip
+    transition(meeting, Action.SUBMIT, user=editor)
+    transition(meeting, Action.PUBLISH, user=board)
+    for n, deadline in enumerate([today - dt.timedelta(days=12), today + dt.timedelta(days=3), "thường xuyên"]):
+        DirectiveFactory(meeting=meeting, lead_unit=unit, lead_person=person, deadline=deadline,
+                         text=f"Triển khai nhiệm vụ chuyển đổi số số {n + 1} với nội dung dài để kiểm tra xuống dòng")  # fmt: skip
+    ctx = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": width, "height": 900})
+    login_as(ctx, person.user)
+    page = ctx.new_page()
+    page.goto(f"{live_server.url}/giao-ban/nhiem-vu/")
+    expect(page.locator("#bang-nhiem-vu")).to_contain_text("TB 25/TB-BTTTT, mục 1")
+    expect(page.locator("#bang-nhiem-vu")).to_contain_text("Quá hạn 12 ngày")
+    for contrast in (False, True):
+        if contrast:  # the site's high-contrast mode (its button is in the phone's menu)
+            page.evaluate("document.documentElement.classList.add('contrast')")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scroll"
+        for status in page.locator("#bang-nhiem-vu .st").all():
+            box = status.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 1, "status on screen"
+        shot(page, f"meetings-theo-doi-{width}{'-tuong-phan-cao' if contrast else ''}")
+        axe_check(page)
+    page.goto(f"{live_server.url}/giao-ban/")
+    for day in ("T6", "T7", "CN"):
+        header = page.locator(".mt-cal thead th", has_text=day)
+        box = header.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= width + 1, f"{day} on screen"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    shot(page, f"meetings-lich-{width}")
+    axe_check(page)
+    ctx.close()

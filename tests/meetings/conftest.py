@@ -46,6 +46,16 @@ def people(units):
     }
 
 
+@pytest.fixture
+def office_clerk(db, units):
+    """A Văn phòng account (verifies completion, decides extensions), of the office unit."""
+    from portal.editorial.enums import Role
+
+    user = factories.make_user(Role.SECRETARIAT, "vp_ha", email="vp_ha@mic.gov.vn")
+    PersonFactory(full_name="Ngô Thu Hà", title="Chuyên viên Văn phòng", unit=units["office"], user=user)
+    return user
+
+
 def make_meeting(*, author, **kw) -> Meeting:
     """A draft record of the January 2022 monthly meeting (``kw`` overrides), by ``author``."""
     return MeetingFactory(author=author, **kw)

@@ -127,7 +127,7 @@ def test_bad_deadline_and_missing_bridge_points_save_nothing(client, editor, uni
         ("bien-ban.docx", None, True),
         ("bien-ban.pdf", b"MZ\x90\x00 not a pdf", False),
         ("bien-ban.docx", b"PK\x03\x04 broken zip", False),
-        ("anh.pdf", b"\x89PNG\r\n\x1a\n", False),
+        ("anh.pdf", b"<svg xmlns='http://www.w3.org/2000/svg'/>", False),
     ],
 )
 def test_minutes_validated_by_content(client, editor, units, people, name, content, ok):
@@ -145,7 +145,7 @@ def test_minutes_validated_by_content(client, editor, units, people, name, conte
         assert att.original_name == name and att.size > 0
     else:
         assert response.status_code == 200
-        assert "Chỉ nhận biên bản, tài liệu dạng PDF hoặc DOCX" in response.content.decode()
+        assert "Không nhận tệp này: chỉ nhận văn bản PDF, Word (DOCX)" in response.content.decode()
         assert Meeting.objects.count() == 0 and Attachment.objects.count() == 0
 
 
@@ -250,7 +250,7 @@ def test_history_pages_in_admin(client, administrator, january_meeting, people, 
 
     from meetings import services
 
-    clock.set(dt.datetime(2022, 2, 19, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")))
+    clock.set(dt.datetime(2022, 2, 18, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")))  # a Friday
     plan = january_meeting.directives.get(number=1)
     update = services.post_progress(
         directive=plan, user=administrator, text="Đã gửi dự thảo.",
@@ -260,5 +260,5 @@ def test_history_pages_in_admin(client, administrator, january_meeting, people, 
     client.force_login(administrator)
     page = client.get(reverse("admin:meetings_progressupdate_change", args=[update.pk]))
     assert page.status_code == 200 and reverse("meetings:progress_file", args=[update.pk]) in page.content.decode()
-    page = client.get(reverse("admin:meetings_reminderlog_changelist"))
+    page = client.get(reverse("admin:meetings_digestlog_changelist"))
     assert page.status_code == 200 and "cvp_lan@mic.gov.vn" in page.content.decode()

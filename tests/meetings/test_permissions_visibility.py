@@ -71,7 +71,12 @@ def test_administrator_may_post_and_mark_done(client, plan, administrator, clock
     response = post(client, plan, on="2022-03-03", mark_done="on", evidence="Quyết định số 1/QĐ-BTTTT")
     assert response.status_code == 303
     page = client.get(progress_url(plan)).content.decode()
-    assert "Hoàn thành" in page and "03/03/2022" in page and "trễ hạn" in page
+    assert "Chờ xác nhận hoàn thành" in page and "03/03/2022" in page and "chờ Văn phòng xác nhận" in page
+    # The administrator verifies too (Văn phòng's right): done, 3 days late (due 28/02).
+    response = client.post(progress_url(plan), {"hanh_dong": "xac-nhan"})
+    assert response.status_code == 303
+    page = client.get(progress_url(plan)).content.decode()
+    assert "Hoàn thành trễ 3 ngày" in page
 
 
 def test_bad_progress_changes_nothing(client, plan, people, clock):
@@ -189,7 +194,7 @@ def test_progress_attachment_checked_and_kept_private(client, plan, people, staf
     bad = SimpleUploadedFile("bao-cao.pdf", b"<script>alert(1)</script>")
     response = post(client, plan, attachment=bad)
     assert response.status_code == 400
-    assert "Chỉ nhận biên bản, tài liệu dạng PDF hoặc DOCX" in response.content.decode()
+    assert "Không nhận tệp này" in response.content.decode()
     assert ProgressUpdate.objects.count() == 0
     good = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.5\n%%EOF")
     assert post(client, plan, attachment=good).status_code == 303
@@ -202,3 +207,5 @@ def test_progress_attachment_checked_and_kept_private(client, plan, people, staf
     client.force_login(staff_reader)
     response = client.get(url)
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response["Content-Type"] == "application/pdf" and response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"].startswith("attachment;")

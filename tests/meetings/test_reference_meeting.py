@@ -20,13 +20,19 @@ from meetings.models import Directive
         ("20/02/2022", dt.date(2022, 2, 20), DeadlineKind.DATE),
         ("trước ngày 20/2/2022", dt.date(2022, 2, 20), DeadlineKind.DATE),
         ("2022-02-20", dt.date(2022, 2, 20), DeadlineKind.DATE),
+        ("quý III/2022", dt.date(2022, 9, 30), DeadlineKind.QUARTER),
+        ("trong quý 2/2023", dt.date(2023, 6, 30), DeadlineKind.QUARTER),
+        ("Quý IV năm 2023", dt.date(2023, 12, 31), DeadlineKind.QUARTER),
+        ("Thường xuyên", None, DeadlineKind.ONGOING),
+        ("không thời hạn", None, DeadlineKind.NONE),
+        ("", None, DeadlineKind.NONE),
     ],
 )
 def test_deadlines_as_written(text, expected, kind):
     assert parse_deadline(text) == (expected, kind)
 
 
-@pytest.mark.parametrize("text", ["", "tháng 13/2022", "31/02/2022", "sớm", "quý III/2022"])
+@pytest.mark.parametrize("text", ["tháng 13/2022", "31/02/2022", "sớm", "quý V/2022", "quý 5/2022"])
 def test_bad_deadline_is_refused_in_vietnamese(text):
     with pytest.raises(ValidationError) as exc:
         parse_deadline(text)
