@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "dashboard"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<slug:table>.csv", views.table_csv, name="csv"),
+]
