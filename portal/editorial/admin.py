@@ -29,6 +29,42 @@ from .models import ChangeLog, PreviewLog, Revision, TransitionLog
 from .workflow import TRANSITIONS
 
 TZ_NOTE = gettext_lazy("Mọi thời điểm được nhập và hiển thị theo giờ Việt Nam (UTC+7).")
+DATETIME_PLACEHOLDER = gettext_lazy("dd/mm/yyyy HH:MM")
+
+
+class VietnamDateTimeInput(forms.DateTimeInput):
+    """One box for a moment, written as Vietnamese write it ("01/02/2023 15:00", Vietnam
+    time), instead of the admin's separate date and time boxes. A post from the split
+    boxes (``name_0``, ``name_1``) is still read."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            attrs={"placeholder": DATETIME_PLACEHOLDER, "size": 18, "autocomplete": "off", **(attrs or {})},
+            format="%d/%m/%Y %H:%M",
+        )
+
+    def value_from_datadict(self, data, files, name):
+        if name in data:
+            return data.get(name)
+        if f"{name}_0" in data or f"{name}_1" in data:
+            return " ".join(p for p in (data.get(f"{name}_0", ""), data.get(f"{name}_1", "")) if p).strip()
+        return None
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and f"{name}_0" not in data and f"{name}_1" not in data
+
+
+# The workflow's own times, edited in one box each.
+ONE_BOX_TIMES = ("publish_at", "expire_at")
+
+
+def parse_moment(raw: str):
+    """A posted moment ("01/02/2023 15:00", or ISO as a datetime-local box sends it) as an
+    aware datetime in Vietnam time; ``ValidationError`` when it is no moment."""
+    value = forms.DateTimeField().clean(raw)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    return value
 
 
 class EditorialAdminForm(forms.ModelForm):
@@ -83,6 +119,25 @@ class EditorialAdminForm(forms.ModelForm):
         return cleaned
 
 
+class WorkflowActionForm(admin.helpers.ActionForm):
+    """The change list's action bar, with the one reason a bulk return or withdrawal needs."""
+
+    comment = forms.CharField(
+        label=gettext_lazy("Lý do (khi trả lại, gỡ xuống)"),
+        required=False,
+        widget=forms.TextInput(attrs={"size": 40}),
+    )
+
+
+def _bulk(action: Action, description):
+    def run(modeladmin, request, queryset):
+        return modeladmin.bulk_transition(request, queryset, action)
+
+    run.__name__ = f"bulk_{action.value}"
+    run.short_description = description
+    return run
+
+
 class StateFilter(admin.SimpleListFilter):
     title = gettext_lazy("trạng thái")
     parameter_name = "state"
@@ -102,6 +157,13 @@ class EditorialAdmin(admin.ModelAdmin):
     list_display_workflow = ("state_badge", "created_by", "updated_at")
     list_filter = (StateFilter, "is_internal", "created_by")
     readonly_fields = ()
+    action_form = WorkflowActionForm
+    actions = (
+        _bulk(Action.SUBMIT, gettext_lazy("Gửi duyệt các mục đã chọn")),
+        _bulk(Action.RETURN, gettext_lazy("Trả lại các mục đã chọn (một lý do)")),
+        _bulk(Action.PUBLISH, gettext_lazy("Duyệt và xuất bản các mục đã chọn")),
+        _bulk(Action.WITHDRAW, gettext_lazy("Gỡ xuống các mục đã chọn (một lý do)")),
+    )
     # The public view that renders an item, used for previews: ``view(request, item)``.
     preview_view = None
 
@@ -123,6 +185,12 @@ class EditorialAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return permissions.may_delete(request.user, obj)
 
+    def get_view_on_site_url(self, obj=None):
+        """ "Xem trên trang web" only for what readers can see now (a draft's address is 404)."""
+        if obj is None or not permissions.is_live_at(obj):
+            return None
+        return super().get_view_on_site_url(obj)
+
     # -- list ------------------------------------------------------------------------
     def get_queryset(self, request):
         # A select_related here makes the change list skip ``list_select_related``: merge them.
@@ -133,9 +201,64 @@ class EditorialAdmin(admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("Trạng thái"), ordering="state")
     def state_badge(self, obj):
-        return format_html('<span class="wf-state wf-{}">{}</span>', obj.state, obj.state_label())
+        # The version the list shows rides with a bulk action (an approval pins what was seen).
+        return format_html(
+            '<span class="wf-state wf-{}">{}</span><input type="hidden" name="wf_v_{}" value="{}">',
+            obj.state,
+            obj.state_label(),
+            obj.pk,
+            obj.version,
+        )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not permissions.may_view_content_in_admin(request.user):
+            return {}
+        return actions
+
+    def bulk_transition(self, request, queryset, action: Action):
+        """One action on many items, each through ``services.transition`` with the version
+        the list showed: a message per item, naming those refused and why."""
+        comment = request.POST.get("comment", "")
+        done, refused = [], []
+        for obj in queryset.order_by("pk"):
+            try:
+                services.transition(
+                    item=obj,
+                    action=action,
+                    user=request.user,
+                    comment=comment,
+                    expected_version=int_or_none(request.POST.get(f"wf_v_{obj.pk}")),
+                    require_version=True,
+                )
+            except (permissions.TransitionNotAllowed, ValidationError) as exc:
+                reason = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+                refused.append((obj, reason))
+            else:
+                done.append(obj)
+        if done:
+            messages.success(
+                request,
+                _("Đã “%(action)s” %(n)s mục: %(items)s.")
+                % {"action": action.label, "n": len(done), "items": "; ".join(f"“{o}”" for o in done)},
+            )
+        for obj, reason in refused:
+            messages.error(
+                request,
+                _("Không “%(action)s” được “%(item)s”: %(reason)s")
+                % {"action": action.label, "item": obj, "reason": reason},
+            )
+        return None
 
     # -- form --------------------------------------------------------------------------
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ONE_BOX_TIMES:
+            kwargs["widget"] = VietnamDateTimeInput
+            field = db_field.formfield(**kwargs)
+            field.help_text = "{} {}".format(_("Nhập dạng dd/mm/yyyy HH:MM."), db_field.help_text)
+            return field
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form._request_user = request.user
@@ -206,26 +329,48 @@ class EditorialAdmin(admin.ModelAdmin):
 
     def workflow_context(self, request, obj):
         actions = permissions.allowed_actions(user=request.user, item=obj)
+        # A correction of a live item: its edits are saved first (a change awaiting approval,
+        # the item a draft again), then submitted, in one press.
+        correction = (
+            obj.state == State.PUBLISHED
+            and obj.live
+            and permissions.may_edit(request.user, obj)
+            and bool(permissions.user_roles(request.user) & TRANSITIONS[Action.SUBMIT].roles)
+        )
+        if correction:
+            actions = [Action.SUBMIT, *actions]
         info = self.opts.app_label, self.opts.model_name
+        history = list(services.history_of(obj))
+        last = history[-1] if history else None
         return {
             "wf_item": obj,
             "wf_actions": [
                 {
                     "action": a,
-                    "label": a.label,
+                    "label": _("Gửi duyệt bản đính chính") if correction and a == Action.SUBMIT else a.label,
                     "requires_comment": TRANSITIONS[a].requires_comment,
                     "schedulable": TRANSITIONS[a].schedulable,
                     "url": reverse(f"admin:{info[0]}_{info[1]}_transition", args=[obj.pk, a.value]),
                 }
                 for a in actions
             ],
+            "wf_correction": correction,
+            "wf_reason_actions": [a.label for a in actions if TRANSITIONS[a].requires_comment],
+            "wf_schedulable": any(TRANSITIONS[a].schedulable for a in actions),
+            "wf_return": last if last and obj.state == State.RETURNED and last.to_state == State.RETURNED else None,
+            "wf_last": last,
+            "wf_holder": services.holder_of(obj),
             "wf_version": obj.version,
             "wf_revision": services.latest_revision_number(obj),
-            "wf_history": services.history_of(obj),
+            "wf_history": history,
             "wf_revisions": services.revisions_of(obj).select_related("created_by")[:50],
             "wf_compare_url": reverse(f"admin:{info[0]}_{info[1]}_compare", args=[obj.pk]),
             "wf_preview_url": reverse(f"admin:{info[0]}_{info[1]}_preview", args=[obj.pk]),
             "wf_tz_note": TZ_NOTE,
+            "wf_notes": services.notes_of(obj),
+            "wf_note_url": reverse(f"admin:{info[0]}_{info[1]}_note", args=[obj.pk]),
+            "wf_assign_url": reverse(f"admin:{info[0]}_{info[1]}_assign", args=[obj.pk]),
+            "wf_people": _people() if permissions.may_assign(request.user) else [],
         }
 
     # -- extra views -------------------------------------------------------------------
@@ -239,6 +384,13 @@ class EditorialAdmin(admin.ModelAdmin):
                 name="{}_{}_transition".format(*info),
             ),
             path("<int:pk>/so-sanh/", wrap(self.compare_view), name="{}_{}_compare".format(*info)),
+            path("<int:pk>/giao-viec/", wrap(self.assign_view), name="{}_{}_assign".format(*info)),
+            path("<int:pk>/trao-doi/", wrap(self.note_view), name="{}_{}_note".format(*info)),
+            path(
+                "<int:pk>/khoi-phuc/<int:number>/",
+                wrap(self.restore_view),
+                name="{}_{}_restore".format(*info),
+            ),
             path("<int:pk>/xem-truoc/", wrap(self.preview_view_admin), name="{}_{}_preview".format(*info)),
         ] + super().get_urls()
 
@@ -252,22 +404,19 @@ class EditorialAdmin(admin.ModelAdmin):
         obj = get_object_or_404(self.model, pk=pk)
         if action not in Action.values:
             raise PermissionDenied(_("Thao tác không tồn tại."))
-        publish_at = None
-        raw = (request.POST.get(f"wf_publish_at_{action}") or request.POST.get("publish_at") or "").strip()
-        if raw:
-            try:
-                parsed = parse_datetime(raw)
-            except ValueError:  # well formed but impossible, such as month 13
-                parsed = None
-            if parsed is None:
-                messages.error(request, _("Thời điểm xuất bản không hợp lệ."))
-                return HttpResponseRedirect(self._change_url(obj))
-            publish_at = timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
+        try:
+            publish_at = self._posted_publish_at(request, obj, action)
+        except ValidationError:
+            messages.error(request, _("Thời điểm xuất bản không hợp lệ."))
+            return HttpResponseRedirect(self._change_url(obj))
         comment = request.POST.get(f"wf_comment_{action}") or request.POST.get("comment", "")
         expected_version = int_or_none(request.POST.get("version"))
         shown_revision = int_or_none(request.POST.get("revision"))
+        saved_note = None
         if "edit_version" in request.POST and self.has_change_permission(request, obj):
-            if self._has_posted_edits(request, obj):
+            # The publish time of an approval is the action's, not an edit of the content.
+            carried = {"publish_at"} if TRANSITIONS[Action(action)].schedulable else set()
+            if self._has_posted_edits(request, obj, ignore=carried):
                 response = self.changeform_view(request, str(obj.pk))
                 saved = type(obj).objects.get(pk=obj.pk)
                 if response.status_code != 302 or saved.version == obj.version:
@@ -279,6 +428,7 @@ class EditorialAdmin(admin.ModelAdmin):
                     return response
                 obj = saved
                 expected_version, shown_revision = obj.version, services.latest_revision_number(obj)
+                saved_note = _("Phần sửa của bạn đã được lưu thành phiên bản #%(number)s.") % {"number": shown_revision}
         try:
             services.transition(
                 item=obj,
@@ -293,8 +443,10 @@ class EditorialAdmin(admin.ModelAdmin):
         except services.StaleVersion as exc:
             return self.refusal(request, obj, str(exc), status=409, shown=exc.shown, current=exc.current)
         except permissions.TransitionNotAllowed as exc:
-            return self.refusal(request, obj, str(exc))
+            return self.refusal(request, obj, str(exc), note=saved_note)
         except ValidationError as exc:
+            if saved_note:
+                messages.info(request, saved_note)
             messages.error(request, " ".join(exc.messages))
             return HttpResponseRedirect(self._change_url(obj))
         messages.success(
@@ -304,7 +456,29 @@ class EditorialAdmin(admin.ModelAdmin):
         )
         return HttpResponseRedirect(self._change_url(obj))
 
-    def _has_posted_edits(self, request, obj) -> bool:
+    def _posted_publish_at(self, request, obj, action):
+        """The publish time an action carries: a box of its own (``wf_publish_at_<action>``,
+        ``publish_at`` from a script), else the change form's one publish-time box when it
+        was changed from what the page showed. ``ValidationError`` for no moment."""
+        rule = TRANSITIONS.get(Action(action)) if action in Action.values else None
+        if rule is None or not rule.schedulable:
+            return None
+        if "edit_version" in request.POST:
+            raw = VietnamDateTimeInput().value_from_datadict(request.POST, request.FILES, "publish_at")
+            raw = (raw or "").strip()
+            if not raw:
+                return None
+            value = parse_moment(raw)
+            shown = services.working_copy(type(obj).objects.get(pk=obj.pk))[0].publish_at
+            if shown is not None and value.replace(second=0, microsecond=0) == timezone.localtime(shown).replace(
+                second=0, microsecond=0
+            ):
+                return None  # the time the page showed: planned, or the live item's own
+            return value
+        raw = (request.POST.get(f"wf_publish_at_{action}") or request.POST.get("publish_at") or "").strip()
+        return parse_moment(raw) if raw else None
+
+    def _has_posted_edits(self, request, obj, ignore=frozenset()) -> bool:
         """Does the posted change form differ from what the page showed (its revision)?
         Compared as revision data after cleaning, so a rich-text editor's re-serialising
         of an unchanged text is no edit; an invalid form counts as edits (to show errors)."""
@@ -324,12 +498,12 @@ class EditorialAdmin(admin.ModelAdmin):
             if f.many_to_many and f.name in form.cleaned_data
         }
         posted = services.serialize(item=form.instance, m2m={**(m2m or {}), **after_m2m})
-        if any(posted.get(key) != value for key, value in shown.items()):
+        if any(posted.get(key) != value for key, value in shown.items() if key not in ignore):
             return True
         formsets, _inlines = self._create_formsets(request, working, change=True)
         return any(fs.has_changed() for fs in formsets)
 
-    def refusal(self, request, obj, reason: str, *, status: int = 403, shown=None, current=None):
+    def refusal(self, request, obj, reason: str, *, status: int = 403, shown=None, current=None, note=None):
         """The refused action's reason, in the admin, with links back (and, when the item
         changed since it was shown, to the comparison of the two versions)."""
         info = self.opts.app_label, self.opts.model_name
@@ -342,6 +516,7 @@ class EditorialAdmin(admin.ModelAdmin):
             "original": obj,
             "title": _("Thao tác không được thực hiện"),
             "reason": reason,
+            "note": note,
             "compare_url": compare_url,
             "change_url": self._change_url(obj),
         }
@@ -364,16 +539,19 @@ class EditorialAdmin(admin.ModelAdmin):
         if a.number > b.number:
             a, b = b, a
         rows = []
-        for field in type(obj).revision_fields():
+        for field in self._fields_in_form_order(request, obj):
             key = field.name if field.many_to_many else field.attname
             left, right = a.data.get(key), b.data.get(key)
-            left_html, right_html = diff_html(_as_text(_display(field, left)), _as_text(_display(field, right)))
+            images: list[tuple[str, str]] = []
+            left_html, right_html = diff_html(
+                _as_text(_display(field, left), images), _as_text(_display(field, right), images)
+            )
             rows.append(
                 {
                     "label": field.verbose_name,
                     "changed": left != right,
-                    "left": left_html,
-                    "right": right_html,
+                    "left": _with_images(left_html, images) if not _is_image_field(field) else _thumb(field, left),
+                    "right": _with_images(right_html, images) if not _is_image_field(field) else _thumb(field, right),
                 }
             )
         for part in registry.parts_of(self.model):
@@ -399,8 +577,99 @@ class EditorialAdmin(admin.ModelAdmin):
             "b": b,
             "rows": rows,
             "change_url": self._change_url(obj),
+            "restorable": [a, b] if self.has_change_permission(request, obj) else [],
+            "restore_base": reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_restore", args=[obj.pk, 0]
+            ).rsplit("/0/", 1)[0],
+            "wf_version": obj.version,
+            "current_number": services.latest_revision_number(obj),
         }
         return TemplateResponse(request, "admin/editorial/compare.html", context)
+
+    def _fields_in_form_order(self, request, obj):
+        """The revision fields in the order the change form shows them (a field the form
+        edits through another box, such as a cover through its upload, where that box is)."""
+        names = [n for _name, opts in self.get_fieldsets(request, obj) for n in opts.get("fields", ())]
+        names = [n for group in names for n in (group if isinstance(group, (list, tuple)) else [group])]
+
+        def position(field):
+            for i, name in enumerate(names):
+                if name == field.name or name.startswith(field.name + "_"):
+                    return i
+            return len(names)
+
+        return sorted(type(obj).revision_fields(), key=position)
+
+    def assign_view(self, request, pk):
+        """ "Giao cho": give the item to a person (recorded and notified)."""
+        from django.contrib.auth import get_user_model
+        from django.utils.http import url_has_allowed_host_and_scheme
+
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = get_object_or_404(self.model, pk=pk)
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
+        assignee = get_user_model().objects.filter(pk=int_or_none(request.POST.get("assignee"))).first()
+        try:
+            if assignee is None:
+                raise ValidationError(_("Hãy chọn người được giao."))
+            services.assign(item=obj, assignee=assignee, user=request.user)
+        except permissions.TransitionNotAllowed as exc:
+            return self.refusal(request, obj, str(exc))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            from portal.core.text import person_name
+
+            messages.success(
+                request, _("Đã giao “%(item)s” cho %(who)s.") % {"item": obj, "who": person_name(assignee)}
+            )
+        target = request.POST.get("next") or ""
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+            target = self._change_url(obj)
+        return HttpResponseRedirect(target)
+
+    def note_view(self, request, pk):
+        """A message in the item's notes thread (reporter, editor, board)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = get_object_or_404(self.model, pk=pk)
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
+        try:
+            services.add_note(item=obj, user=request.user, text=request.POST.get("text", ""))
+        except permissions.TransitionNotAllowed as exc:
+            return self.refusal(request, obj, str(exc))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Đã gửi lời nhắn; những người liên quan được báo qua thư."))
+        return HttpResponseRedirect(self._change_url(obj) + "#wf-notes-h")
+
+    def restore_view(self, request, pk, number):
+        """Make an old revision the content again, as a new revision (history is kept)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = get_object_or_404(self.model, pk=pk)
+        try:
+            revision = services.restore_revision(
+                item=obj, number=number, user=request.user, expected_version=int_or_none(request.POST.get("version"))
+            )
+        except Revision.DoesNotExist:
+            raise PermissionDenied(_("Không có phiên bản này.")) from None
+        except services.StaleVersion as exc:
+            return self.refusal(request, obj, str(exc), status=409)
+        except permissions.TransitionNotAllowed as exc:
+            return self.refusal(request, obj, str(exc))
+        messages.success(
+            request,
+            _("Đã khôi phục nội dung của phiên bản #%(old)s thành phiên bản mới #%(new)s.")
+            % {"old": number, "new": revision.number},
+        )
+        if obj.live:
+            messages.info(request, _("Bạn đọc vẫn thấy bản đã xuất bản cho đến khi Ban Biên tập duyệt thay đổi."))
+        return HttpResponseRedirect(self._change_url(obj))
 
     def preview_view_admin(self, request, pk):
         obj = get_object_or_404(self.model, pk=pk)
@@ -412,6 +681,12 @@ class EditorialAdmin(admin.ModelAdmin):
         response["X-Robots-Tag"] = "noindex"
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+def _people():
+    from .desk import assignable_people
+
+    return assignable_people()
 
 
 def int_or_none(raw) -> int | None:
@@ -448,16 +723,68 @@ def _display(field, value):
     return [names.get(i, f"#{i}") for i in ids] if isinstance(value, list) else names.get(value, f"#{value}")
 
 
-def _as_text(value) -> str:
+BLOCK_END_RE = re.compile(r"</(p|h[1-6]|li|figcaption|figure|blockquote|tr)>|<br\s*/?>", re.I)
+IMG_RE = re.compile(r"<img\b[^>]*>", re.I)
+ATTR_RE = re.compile(r'(src|alt)\s*=\s*"([^"]*)"', re.I)
+
+
+def _as_text(value, images: list | None = None) -> str:
+    """Text to compare word by word. Rich text keeps its paragraphs (a caption is a line
+    of its own) and each image becomes one word, ``⟦img:N⟧``, shown as the image again
+    (``_with_images``); ``images`` collects their addresses and descriptions."""
     if value is None:
         return ""
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     text = str(value)
     if "<" in text:
-        text = TAG_RE.sub(" ", text.replace("</p>", "\n").replace("<br>", "\n"))
+        if images is not None:
+
+            def token(match):
+                attrs = {k.lower(): html.unescape(v) for k, v in ATTR_RE.findall(match.group(0))}
+                images.append((attrs.get("src", ""), attrs.get("alt", "")))
+                return f"\n⟦img:{len(images) - 1}⟧\n"
+
+            text = IMG_RE.sub(token, text)
+        text = BLOCK_END_RE.sub("\n", text)
+        text = TAG_RE.sub(" ", text)
         text = html.unescape(text)
+        text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
     return text
+
+
+IMG_TOKEN_RE = re.compile(r"⟦img:(\d+)⟧")
+
+
+def _with_images(diffed: str, images: list) -> str:
+    """Put the images back where ``_as_text`` left their words (only our own addresses)."""
+    if not images:
+        return diffed
+
+    def image(match):
+        src, alt = images[int(match.group(1))]
+        if not src.startswith("/") or src.startswith("//"):
+            return html.escape(alt or src)
+        return format_html('<img class="wf-thumb" src="{}" alt="{}">', src, alt or _("(ảnh không có mô tả)"))
+
+    return mark_safe(IMG_TOKEN_RE.sub(image, diffed))
+
+
+def _is_image_field(field) -> bool:
+    from portal.core.models import Image
+
+    return field.is_relation and field.related_model is Image
+
+
+def _thumb(field, value):
+    """An image field shown as the picture it holds, not as a file name."""
+    if not value:
+        return ""
+    image = field.related_model._default_manager.filter(pk=value).first()
+    if image is None:
+        return f"#{value}"
+    url = image.rendition_url("jpeg", 320) if image.renditions else image.file.url
+    return format_html('<img class="wf-thumb" src="{}" alt="{}">', url, image.alt or str(image))
 
 
 def diff_html(left: str, right: str) -> tuple[str, str]:

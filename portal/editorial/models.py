@@ -315,3 +315,78 @@ class PreviewLog(_AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.what} — {self.at:%d/%m/%Y %H:%M}"
+
+
+class Assignment(_AppendOnly):
+    """ "Giao cho": who an item was given to, by whom and when. A new row for every
+    assignment (the latest is current); none is ever changed."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("loại dữ liệu"))
+    object_id = models.PositiveBigIntegerField(_("mã bản ghi"))
+    item = GenericForeignKey("content_type", "object_id")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("giao cho"), on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người giao"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("giao việc")
+        verbose_name_plural = _("giao việc")
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "at"]),
+            models.Index(fields=["assignee", "at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.object_id} → {self.assignee_id}"
+
+
+class Note(_AppendOnly):
+    """One message of an item's notes thread between reporter, editor and board: kept
+    with the item, never shown on the public page."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("loại dữ liệu"))
+    object_id = models.PositiveBigIntegerField(_("mã bản ghi"))
+    item = GenericForeignKey("content_type", "object_id")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người viết"), on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(_("nội dung"))
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("trao đổi")
+        verbose_name_plural = _("trao đổi")
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "at"])]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class FailedMail(models.Model):
+    """A notification that could not be sent: kept with its item and sent again by the
+    next transition of any item or by ``manage.py resend_notifications``."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, null=True, blank=True)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    recipients = models.JSONField(default=list)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thư chưa gửi được")
+        verbose_name_plural = _("thư chưa gửi được")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["sent_at", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -92,17 +92,24 @@ def may_edit(user: AbstractBaseUser, item: EditorialModel) -> bool:
     """May the user change the item's content?
 
     Reporters edit their own drafts and returned items; editors any version not yet
-    published; the board and administrators anything (a change to a live item waits for
-    the board's approval before readers see it).
+    published; the board and administrators anything. Reporters (their own articles) and
+    editors may also start a correction of a live item. A change to a live item, by
+    anyone, waits for the board's approval before readers see it.
     """
     roles = user_roles(user)
     if Role.ADMIN in roles or Role.BOARD in roles:
         return True
+    correction = item.state == State.PUBLISHED and item.live
     if Role.EDITOR in roles:
-        return item.state in {State.DRAFT, State.PENDING, State.RETURNED}
+        return item.state in {State.DRAFT, State.PENDING, State.RETURNED} or correction
     if Role.REPORTER in roles:
-        return item.state in {State.DRAFT, State.RETURNED} and item.created_by_id == user.pk
+        return (item.state in {State.DRAFT, State.RETURNED} or correction) and item.created_by_id == user.pk
     return False
+
+
+def may_assign(user: AbstractBaseUser) -> bool:
+    """May the user give an item to someone ("Giao cho")? Editors, the board, administrators."""
+    return user.is_staff and bool(user_roles(user) & {Role.EDITOR, Role.BOARD, Role.ADMIN})
 
 
 def may_delete(user: AbstractBaseUser, item: EditorialModel | None = None) -> bool:

@@ -148,6 +148,21 @@ def _revision_row(
     return revision
 
 
+def holder_of(item: EditorialModel) -> str | None:
+    """Who has the item now, as editors read it: the author while it is a draft or
+    returned, the board while it waits (its assignee when it has one); nobody once it is
+    published or withdrawn."""
+    current = current_assignment(item) if item.pk else None
+    last_move = history_of(item).order_by("-at", "-id").values_list("at", flat=True).first() if current else None
+    # An assignment holds until the item next moves (a return gives it back to its author).
+    assignee = current.assignee if current and (last_move is None or current.at >= last_move) else None
+    if item.state in (State.DRAFT, State.RETURNED):
+        return person_name(assignee or item.created_by)
+    if item.state == State.PENDING:
+        return person_name(assignee) if assignee else _("Ban Biên tập")
+    return None
+
+
 # -- saving -----------------------------------------------------------------------------
 
 
@@ -245,6 +260,40 @@ def record_deferred_change(
     data = serialize(item=item, m2m=m2m, parts={**kept, **(parts or {})})
     item.state = stored.state
     return record_revision(item=item, user=user, data=data)
+
+
+def restore_revision(*, item: EditorialModel, number: int, user, expected_version: int | None) -> Revision:
+    """Make revision ``number`` the item's content again, as a new revision: history is
+    never rewritten. The same checks as a save (``may_edit``, the version the page
+    showed); on a live item the restored content waits for approval like any change."""
+    with transaction.atomic():
+        locked = type(item).objects.select_for_update().get(pk=item.pk)
+        if not permissions.may_edit(user, locked):
+            raise permissions.TransitionNotAllowed(_("Bạn không được sửa mục này."))
+        if expected_version is None or int(expected_version) != locked.version:
+            current = latest_revision_number(locked)
+            raise StaleVersion(
+                _(
+                    "Mục này đã thay đổi sau khi bạn mở trang, nên phiên bản cũ KHÔNG được khôi phục. "
+                    "Hãy xem phiên bản hiện tại rồi thao tác lại."
+                ),
+                current=current,
+            )
+        source = revisions_of(locked).get(number=number)
+        data = dict(source.data)
+        if locked.live:
+            save_existing(item=locked, user=user)
+            locked.refresh_from_db()
+            return record_revision(item=locked, user=user, data=data)
+        m2m = restore(item=locked, data=data)
+        save_existing(item=locked, user=user)
+        for name, ids in m2m.items():
+            getattr(locked, name).set(ids)
+        apply_parts(item=locked, data=data)
+        revision = record_revision(item=locked, user=user)
+    for f in type(item)._meta.concrete_fields:
+        setattr(item, f.attname, getattr(locked, f.attname))
+    return revision
 
 
 def working_copy(item: EditorialModel) -> tuple[EditorialModel, dict[str, list[int]] | None]:
@@ -642,3 +691,59 @@ def previews_of(item: models.Model) -> models.QuerySet[PreviewLog]:
 def changes_of(obj: models.Model) -> models.QuerySet[ChangeLog]:
     ct = ContentType.objects.get_for_model(type(obj))
     return ChangeLog.objects.filter(content_type=ct, object_id=obj.pk).select_related("user")
+
+
+# -- the desk: assignment and notes ------------------------------------------------------
+
+
+def current_assignment(item: models.Model):
+    from .models import Assignment
+
+    ct = ContentType.objects.get_for_model(type(item))
+    return Assignment.objects.filter(content_type=ct, object_id=item.pk).select_related("assignee").first()
+
+
+def assign(*, item: EditorialModel, assignee, user):
+    """ "Giao cho": give the item to ``assignee`` (recorded; the assignee is notified).
+    Editors, the board and administrators assign, to anyone with an editorial role."""
+    from .models import Assignment
+    from .signals import assigned
+
+    if not permissions.may_assign(user):
+        raise permissions.TransitionNotAllowed(_("Vai trò của bạn không được giao việc."))
+    if not (
+        assignee.is_active and assignee.is_staff and permissions.user_roles(assignee) & permissions.EDITORIAL_ROLES
+    ):
+        raise ValidationError(_("Chỉ giao được cho người có vai trò biên tập."))
+    row = Assignment.objects.create(
+        content_type=ContentType.objects.get_for_model(type(item)),
+        object_id=item.pk,
+        assignee=assignee,
+        assigned_by=user,
+    )
+    transaction.on_commit(lambda: assigned.send(sender=type(item), item=item, assignment=row, user=user))
+    return row
+
+
+def add_note(*, item: EditorialModel, user, text: str):
+    """A message in the item's notes thread (those involved are notified)."""
+    from .models import Note
+    from .signals import noted
+
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("Lời nhắn đang để trống."))
+    if not permissions.may_view_content_in_admin(user):
+        raise permissions.TransitionNotAllowed(_("Bạn không xem được mục này."))
+    note = Note.objects.create(
+        content_type=ContentType.objects.get_for_model(type(item)), object_id=item.pk, author=user, text=text
+    )
+    transaction.on_commit(lambda: noted.send(sender=type(item), item=item, note=note, user=user))
+    return note
+
+
+def notes_of(item: models.Model):
+    from .models import Note
+
+    ct = ContentType.objects.get_for_model(type(item))
+    return Note.objects.filter(content_type=ct, object_id=item.pk).select_related("author")

@@ -8,3 +8,7 @@ transitioned = Signal()
 approved = Signal()
 # Sent after a save that changes what readers may see: sender=model class, item.
 content_changed = Signal()
+# Sent after an item was given to someone ("Giao cho") commits: sender, item, assignment, user.
+assigned = Signal()
+# Sent after a message was added to an item's notes thread: sender, item, note, user.
+noted = Signal()

@@ -57,7 +57,7 @@ def test_approval_from_a_page_the_item_changed_under_is_refused(browser, live_se
     assert TEXT_B in item.body
 
     # The board clicks "Duyệt và xuất bản" on the page still showing A: refused.
-    bp.get_by_role("button", name="Duyệt và xuất bản").click()
+    bp.get_by_role("button", name="Duyệt và xuất bản").first.click()
     expect(bp.locator(".wf-refused")).to_contain_text("đã thay đổi sau khi bạn mở trang")
     compare = bp.get_by_role("link", name="So sánh phiên bản bạn đã xem với phiên bản hiện tại")
     expect(compare).to_be_visible()
@@ -78,7 +78,7 @@ def test_approval_from_a_page_the_item_changed_under_is_refused(browser, live_se
     b2 = b2ctx.new_page()
     b2.goto(change)
     expect(b2.locator(".ck-editor__editable").first).to_contain_text(TEXT_B)
-    b2.get_by_role("button", name="Duyệt và xuất bản").click()
+    b2.get_by_role("button", name="Duyệt và xuất bản").first.click()
     expect(b2.locator(".wf-current")).to_contain_text("Đã xuất bản")
     published = Article.objects.get(pk=item.pk)
     assert published.live and TEXT_B in published.body

@@ -209,13 +209,23 @@ def test_reporter_cannot_edit_others_or_submitted_items(client, reporter, report
     assert own.title == "Đã gửi duyệt"
 
 
-def test_editor_cannot_edit_published_article(client, reporter, editor, board):
-    item = factories.published_article(author=reporter, approver=board, title="Đã xuất bản")
-    client.force_login(editor)
+def test_editor_and_reporter_start_a_correction_of_a_live_article_readers_keep_the_approved_one(
+    client, reporter, reporter2, editor, board
+):
+    item = factories.published_article(author=reporter, approver=board, title="Đã xuất bản", body="<p>Bản cũ.</p>")
+    client.force_login(reporter2)  # not their article
     response = client.post(change_url(item), factories.article_form_data(item, title="Sửa trái phép"))
     assert response.status_code == 403
-    item.refresh_from_db()
-    assert item.title == "Đã xuất bản" and not item.has_unpublished_changes
+    for user, title in ((editor, "Đính chính của biên tập viên"), (reporter, "Đính chính của phóng viên")):
+        client.force_login(user)
+        item.refresh_from_db()
+        response = client.post(change_url(item), factories.article_form_data(item, title=title))
+        assert response.status_code == 302, user
+        item.refresh_from_db()
+        assert item.title == "Đã xuất bản" and item.has_unpublished_changes and item.live
+    assert wf.pending_revision(item).data["title"] == "Đính chính của phóng viên"
+    client.logout()
+    assert "Đã xuất bản" in client.get(item.get_absolute_url()).content.decode()
 
 
 def test_admin_list_shows_state_author_and_filters(client, reporter, board):
@@ -397,7 +407,7 @@ def test_read_only_change_pages_render(client, reporter, reporter2, editor, boar
     others = factories.article(author=reporter2, title="Bài của phóng viên khác")
     pending = factories.article_in_state(State.PENDING, author=reporter, title="Bài đang chờ duyệt")
     live = factories.published_article(author=reporter, approver=board, title="Bài đã xuất bản")
-    for user, item in ((reporter, others), (reporter, pending), (editor, live)):
+    for user, item in ((reporter, others), (reporter, pending), (reporter2, live)):
         client.force_login(user)
         response = client.get(change_url(item))
         assert response.status_code == 200, (user, item)
@@ -505,12 +515,12 @@ def test_a_line_break_in_a_title_neither_breaks_nor_silences_the_mail(
 def test_a_failed_notification_is_logged_and_the_transition_stands(
     reporter, board, monkeypatch, caplog, django_capture_on_commit_callbacks
 ):
-    from portal.editorial import signal_handlers
+    from portal.editorial import notifications
 
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError("máy chủ thư không trả lời")
 
-    monkeypatch.setattr(signal_handlers, "send_mail", refuse)
+    monkeypatch.setattr(notifications, "send_mail", refuse)
     item = factories.article(author=reporter, title="Bài gửi khi máy chủ thư hỏng")
     with django_capture_on_commit_callbacks(execute=True):
         wf.transition(item=item, action=Action.SUBMIT, user=reporter)

@@ -224,7 +224,8 @@ def test_finding11_refused_action_shows_the_reason_in_vietnamese(client, reporte
 
 
 def test_finding11_refused_edit_shows_the_reason_in_vietnamese(client, reporter, editor, board):
-    item = factories.published_article(author=reporter, approver=board)
+    # (an editor may now start a correction of a live article: a withdrawn one stays closed)
+    item = factories.article_in_state(State.WITHDRAWN, author=reporter, board=board)
     client.force_login(editor)
     response = client.post(change_url(item), factories.article_form_data(item, title="Sửa trái phép"))
     assert response.status_code == 403
@@ -373,9 +374,12 @@ def test_change_page_buttons_belong_to_the_change_form(client, reporter, board):
     item = factories.article_in_state(State.PENDING, author=reporter)
     client.force_login(board)
     page = client.get(change_url(item)).content.decode()
-    button = re.search(r'<button[^>]*id="wf-btn-publish"[^>]*>', page).group(0)
-    assert 'form="article_form"' in button and "quy-trinh/publish/" in button
-    assert re.search(r'<input type="hidden" form="article_form" name="version" value="\d+">', page)
+    form = page.split('id="article_form"', 1)[1].split("</form>", 1)[0]
+    button = re.search(r'<button[^>]*id="wf-btn-publish"[^>]*>', form).group(0)
+    assert "quy-trinh/publish/" in button
+    assert re.search(r'<input type="hidden" name="version" value="\d+">', form)
+    # the same actions again below the Save row
+    assert form.count("quy-trinh/publish/") == 2
 
 
 def test_finding2_publish_button_of_a_page_showing_text_a_after_text_b_was_saved(client, reporter, editor, board):
