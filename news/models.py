@@ -53,6 +53,9 @@ class Tag(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("news:tag", args=[self.slug])
+
 
 class Article(EditorialModel):
     title = models.CharField(_("tiêu đề"), max_length=300)
@@ -79,12 +82,22 @@ class Article(EditorialModel):
     )
     tags = models.ManyToManyField(Tag, verbose_name=_("thẻ"), blank=True, related_name="articles")
     byline = models.CharField(_("tác giả"), max_length=200, blank=True)
+    # The byline without diacritics: the address of the author's page (/tin-tuc/tac-gia/<slug>/).
+    byline_slug = models.SlugField(max_length=200, blank=True, editable=False)
     source = models.CharField(_("nguồn"), max_length=200, blank=True, help_text=_("Ví dụ: “Theo Trung tâm Thông tin”."))
     language = models.CharField(_("ngôn ngữ"), max_length=2, choices=Language.choices, default=Language.VI)
     translation = models.ForeignKey(
         "self", verbose_name=_("bản dịch"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     featured = models.BooleanField(_("tin nổi bật"), default=False)
+    related_picks = models.ManyToManyField(
+        "self",
+        verbose_name=_("tin liên quan do biên tập chọn"),
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        help_text=_("Hiện trước các tin cùng chuyên mục trong hộp “Tin liên quan”."),
+    )
     view_count = models.BigIntegerField(_("lượt xem"), default=0, editable=False)
     rating_sum = models.PositiveIntegerField(default=0, editable=False)
     rating_count = models.PositiveIntegerField(default=0, editable=False)
@@ -115,10 +128,26 @@ class Article(EditorialModel):
                 condition=models.Q(live=True, is_internal=False),
                 name="article_public_cat_idx",
             ),
+            # An author's page (the byline's slug) and the "Đọc nhiều" box.
+            models.Index(fields=["byline_slug", "language", "-publish_at", "-id"], name="article_byline_idx"),
+            models.Index(
+                fields=["language", "-view_count"],
+                condition=models.Q(live=True, is_internal=False),
+                name="article_most_read_idx",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        from portal.core.text import vn_slugify
+
+        self.byline_slug = vn_slugify(self.byline, 200) if self.byline else ""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "byline" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "byline_slug"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         """The article's address in its own language ("/en/…" for English), whatever

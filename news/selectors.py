@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Page, Paginator
-from django.db.models import OuterRef, QuerySet
-from django.utils.functional import cached_property
+from django.db.models import OuterRef, QuerySet, Subquery, Value
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from portal import pagecache as page_cache
 from portal.core.i18n import current_language
 from portal.core.richtext import html_to_text
-from portal.editorial.permissions import may_see_internal
+from portal.editorial.permissions import may_see, may_see_internal
 
 from .models import Article, Category, Tag
 
@@ -62,14 +62,19 @@ def article_page(user, number, *, per_page: int, category: Category | None = Non
     """Page ``number`` (as typed in the address: invalid means the first, too large the
     last) of the articles ``user`` may read, of ``category`` or all, newest first. For
     readers who see only public items the count is kept under the publication generation,
-    so the pages of a list count once per publish or scheduled change, not per request."""
+    so the pages of a list count once per publish or scheduled change, not per request;
+    so are the rows of each page (read once per page and publication, not per request)."""
     articles = visible_articles(user)
     if category is not None:
         articles = articles.filter(category=category)
     count_key = None
     if not may_see_internal(user):
         count_key = f"news:count:{current_language()}:{category.pk if category else '*'}"
-    return _IdsFirstPaginator(articles, per_page, count_key=count_key).get_page(number)
+    page = _IdsFirstPaginator(articles, per_page, count_key=count_key).get_page(number)
+    if count_key is not None:
+        rows = page.object_list
+        page.object_list = page_cache.remember(f"{count_key}:page:{per_page}:{page.number}", lambda: list(rows))
+    return page
 
 
 # What an article page reads on every request: whether the reader may see the article now
@@ -88,20 +93,33 @@ def readable_article(user, slug: str) -> Article | None:
 
 def article_by_slug(user, slug: str, categories: list[Category]) -> Article | None:
     """The article at ``slug`` if ``user`` may read it now, as its page shows it."""
-    return _page_article(Article.objects.visible_to(user).filter(slug=slug, language=current_language()), categories)
+    qs = Article.objects.visible_to(user).filter(slug=slug, language=current_language())
+    return _page_article(qs, categories, Article.objects.visible_to(user))
 
 
 def article_by_pk(pk: int, categories: list[Category]) -> Article | None:
-    """An article as its page shows it, once ``readable_article`` has said it may be shown."""
-    return _page_article(Article.objects.filter(pk=pk), categories)
+    """An article as its page shows it, once ``readable_article`` has said it may be shown
+    (to a reader who sees only public items)."""
+    return _page_article(Article.objects.filter(pk=pk), categories, Article.objects.public())
 
 
-def _page_article(qs, categories: list[Category]) -> Article | None:
+def _page_article(qs, categories: list[Category], readable) -> Article | None:
     """In one query whatever the article links to: the row, its cover and its translation
-    joined, the names of its tags alongside (``tag_names``); its category from
+    joined, the names and slugs of its tags alongside (``tag_names``, ``tag_slugs``), and
+    the ``readable`` translation naming it (``back_translation_slug``); its category from
     ``categories``; its address in ``url``."""
-    tags = ArraySubquery(Tag.objects.filter(articles=OuterRef("pk")).order_by("name").values("name"))
-    qs = qs.select_related("cover", "translation").annotate(tag_names=tags).order_by()
+    tags = Tag.objects.filter(articles=OuterRef("pk")).order_by("name")
+    # The translation that names this article (when the article names none itself).
+    back = readable.filter(translation=OuterRef("pk")).exclude(language=OuterRef("language")).order_by("pk")
+    qs = (
+        qs.select_related("cover", "translation")
+        .annotate(tag_names=ArraySubquery(tags.values("name")), tag_slugs=ArraySubquery(tags.values("slug")))
+        .annotate(
+            back_translation_slug=Subquery(back.values("slug")[:1]),
+            back_translation_language=Subquery(back.values("language")[:1]),
+        )
+        .order_by()
+    )
     article = next(iter(qs[:1]), None)
     if article is not None:
         category = next((c for c in categories if c.pk == article.category_id), None)
@@ -112,26 +130,78 @@ def _page_article(qs, categories: list[Category]) -> Article | None:
 
 
 def related_articles(article: Article, user, limit: int = 5) -> list[Article]:
-    """The newest articles of the same category. For readers who see only public items, the
-    category's newest ``limit + 1`` are kept under the publication generation (the same
-    list serves every article of the category) and this article is left out."""
+    """The articles the editors picked for this one (``related_picks``, those ``user`` may
+    read, newest first), then the newest of the same category: one query, the two lists
+    each read by its own index (UNION ALL of two limited selects)."""
+    fields = ("id", "title", "slug", "language", "publish_at")
+    visible = Article.objects.visible_to(user).exclude(pk=article.pk).only(*fields).order_by("-publish_at", "-id")
+    through = Article.related_picks.through.objects.filter(from_article=article.pk)
+    picks = visible.filter(pk__in=through.values("to_article")).annotate(picked=Value(1))
+    newest = visible.filter(language=article.language, category_id=article.category_id).annotate(picked=Value(0))
+    rows = sorted(picks[:limit].union(newest[: limit * 2], all=True), key=lambda a: -a.picked)
+    out, seen = [], set()
+    for a in rows:  # picks first (in date order), then the newest not already picked
+        if a.pk not in seen:
+            seen.add(a.pk)
+            out.append(a)
+    return with_urls(out[:limit])
 
-    def newest(n: int, exclude: int | None = None) -> list[Article]:
+
+def readable_translation(article: Article, user) -> Article | None:
+    """The other-language version of ``article`` that ``user`` may read: the one it names,
+    else the one naming it (editors may link a translation from either side). An article
+    read by ``_page_article`` carries both already (no query)."""
+    if article.translation_id:
+        translation = article.translation
+        return translation if may_see(user, translation) else None
+    if hasattr(article, "back_translation_slug"):
+        if not article.back_translation_slug:
+            return None
+        return Article(slug=article.back_translation_slug, language=article.back_translation_language)
+    candidate = Article.objects.visible_to(user).filter(translation_id=article.pk).exclude(language=article.language)
+    return next(iter(candidate.only("id", "slug", "language", "title")[:1]), None)
+
+
+def tag_by_slug(slug: str) -> Tag | None:
+    return Tag.objects.filter(slug=slug).first()
+
+
+def tag_page(user, tag: Tag, number, *, per_page: int) -> Page:
+    """Page ``number`` of the articles of ``tag`` that ``user`` may read, newest first."""
+    articles = visible_articles(user).filter(tags=tag)
+    count_key = None if may_see_internal(user) else f"news:count:{current_language()}:tag:{tag.pk}"
+    return _IdsFirstPaginator(articles, per_page, count_key=count_key).get_page(number)
+
+
+def author_page(user, byline_slug: str, number, *, per_page: int) -> tuple[str | None, Page]:
+    """The byline as written and page ``number`` of that author's articles ``user`` may
+    read, newest first (None when the author has no readable article)."""
+    articles = visible_articles(user).filter(byline_slug=byline_slug)
+    count_key = None if may_see_internal(user) else f"news:count:{current_language()}:author:{byline_slug}"
+    page = _IdsFirstPaginator(articles, per_page, count_key=count_key).get_page(number)
+    name = page.object_list[0].byline if page.object_list else None
+    return name, page
+
+
+def most_read(user, limit: int = 5) -> list[Article]:
+    """The most read articles of the page's language, by the view counts the visit beacon
+    keeps (no write here). Kept under the publication generation for readers, like the
+    rest of the home page: the counts change without a publish, so the box follows them
+    at the next publish or within ``PAGE_CACHE_TIMEOUT``."""
+    language = current_language()
+
+    def read() -> list[Article]:
         qs = (
             Article.objects.visible_to(user)
-            .filter(language=article.language, category_id=article.category_id)
-            .only("id", "title", "slug", "language", "publish_at")
-            .order_by("-publish_at", "-id")
+            .filter(language=language, view_count__gt=0)
+            .only("id", "title", "slug", "language", "publish_at", "view_count")
+            .order_by("-view_count", "-publish_at")
         )
-        if exclude is not None:
-            qs = qs.exclude(pk=exclude)
-        return with_urls(qs[:n])
+        return with_urls(qs[:limit])
 
     if may_see_internal(user):
-        return newest(limit, exclude=article.pk)
-    key = f"news:related:{article.language}:{article.category_id}:{limit}"
-    kept = page_cache.remember(key, lambda: newest(limit + 1))
-    return [a for a in kept if a.pk != article.pk][:limit]
+        return read()
+    return page_cache.remember(f"news:most-read:{language}:{limit}", read)
 
 
 def with_urls(articles) -> list[Article]:
@@ -160,6 +230,8 @@ def home_section(request):
             group["articles"].append(a)
     return {
         "template": "news/_home_section.html",
+        "side_template": "news/_most_read.html",
+        "most_read": SimpleLazyObject(lambda: most_read(request.user)),
         "featured": featured,
         "latest": latest[:6],
         "by_category": list(by_category.values()),
@@ -167,9 +239,13 @@ def home_section(request):
 
 
 def article_document(article: Article) -> dict:
+    """Its search document: the category's name, the tags and the byline are ranked after
+    the title and before the body (``portal/search/registry.py``)."""
+    keywords = [article.category.display_name(article.language), *(t.name for t in article.tags.all())]
     return {
         "kind": _("Tin tức"),
         "title": article.title,
+        "keywords": " ".join([*keywords, article.byline]),
         "summary": article.lead,
         "body": f"{article.lead} {html_to_text(article.body)}",
         "url": article.get_absolute_url(),

@@ -8,18 +8,21 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from portal import pagecache as page_cache
 from portal.core import limits
-from portal.editorial.permissions import may_see, may_see_internal
+from portal.core.text import vn_slugify
+from portal.editorial.permissions import may_see_internal
 
 from . import selectors, services
-from .models import Article
+from .models import Article, Tag
 
 PAGE_SIZE = 20
 
@@ -31,8 +34,44 @@ def _page(request, category=None):
 
 @page_cache.shared_by_staff
 def news_list(request):
+    tag = request.GET.get("the")
+    if tag:  # the old portal's "?the=…" addresses go to the tag's own page
+        return HttpResponseRedirect(reverse("news:tag", args=[vn_slugify(tag)]), status=301)
     page = _page(request)
     return render(request, "news/list.html", {"page": page, "categories": selectors.categories()})
+
+
+def _number(request):
+    return request.GET.get("trang") or request.GET.get("page")
+
+
+@page_cache.shared_by_staff
+def tag_page(request, slug):
+    tag = selectors.tag_by_slug(slug)
+    if tag is None:
+        raise Http404(_("Không tìm thấy thẻ."))
+    page = selectors.tag_page(request.user, tag, _number(request), per_page=PAGE_SIZE)
+    context = {
+        "page": page,
+        "tag": tag,
+        "categories": selectors.categories(),
+        "feed_url": reverse("news:tag_feed", args=[slug]),
+    }
+    return render(request, "news/list.html", context)
+
+
+@page_cache.shared_by_staff
+def author_page(request, slug):
+    name, page = selectors.author_page(request.user, slug, _number(request), per_page=PAGE_SIZE)
+    if name is None:
+        raise Http404(_("Không tìm thấy tác giả."))
+    context = {
+        "page": page,
+        "author": name,
+        "categories": selectors.categories(),
+        "feed_url": reverse("news:author_feed", args=[slug]),
+    }
+    return render(request, "news/list.html", context)
 
 
 @page_cache.shared_by_staff
@@ -64,7 +103,13 @@ def news_slug(request, slug):
 
 def category_page(request, category, categories):
     page = _page(request, category)
-    return render(request, "news/list.html", {"page": page, "category": category, "categories": categories})
+    context = {
+        "page": page,
+        "category": category,
+        "categories": categories,
+        "feed_url": reverse("news:category_feed", args=[category.slug]),
+    }
+    return render(request, "news/list.html", context)
 
 
 def render_article(request, article: Article, preview: bool = False, current: Article | None = None):
@@ -81,13 +126,21 @@ def render_article(request, article: Article, preview: bool = False, current: Ar
         )
         article.url = article.get_absolute_url()
     else:
-        tags = SimpleLazyObject(lambda: article.tag_names or [])
+        tags = SimpleLazyObject(
+            lambda: [
+                Tag(name=n, slug=s) for n, s in zip(article.tag_names or [], article.tag_slugs or [], strict=False)
+            ]
+        )
     staff = may_see_internal(request.user)
+    translation = SimpleLazyObject(lambda: selectors.readable_translation(article, request.user))
     context = {
         "article": article,
         "current": current,
         "tags": tags,
-        "translation": SimpleLazyObject(lambda: _readable_translation(article, request.user)),
+        "translation": translation,
+        # The language switch: the translation, else the article's category in the other
+        # language (the nearest index).
+        "other_language_url": SimpleLazyObject(lambda: _other_language_url(article, translation)),
         # Read only when a part of the page that shows them is rendered (not kept).
         "related": SimpleLazyObject(lambda: selectors.related_articles(article, request.user)) if not preview else [],
         "preview": preview,
@@ -102,9 +155,11 @@ def render_article(request, article: Article, preview: bool = False, current: Ar
     return response
 
 
-def _readable_translation(article: Article, user) -> Article | None:
-    translation = article.translation if article.translation_id else None
-    return translation if translation is not None and may_see(user, translation) else None
+def _other_language_url(article: Article, translation) -> str:
+    if translation:
+        return translation.get_absolute_url()
+    with override("vi" if article.language == "en" else "en"):
+        return reverse("news:slug", args=[article.category.slug])
 
 
 VOTER_COOKIE = "rv"

@@ -1,7 +1,8 @@
 """Vietnamese formats: "Thứ tư, 01/02/2023 15:00", "2.611.948", "91,32".
 
 Django's own ``vi`` locale says "Thứ 4" and does not group thousands, so the portal
-formats these itself (English pages use "Wednesday, 01/02/2023 15:00", "2,611,948", "91.32").
+formats these itself. English pages spell the month out, since "01/02/2023" reads as
+2 January to many English readers: "Wednesday, 1 February 2023 15:00", "2,611,948", "91.32".
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from django.utils import timezone
 
 WEEKDAYS_VI = ["Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật"]
 WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]  # fmt: skip
 
 
 def format_datetime(value: dt.datetime | None, language: str = "vi", with_time: bool = True) -> str:
@@ -25,8 +28,10 @@ def format_datetime(value: dt.datetime | None, language: str = "vi", with_time: 
     else:
         weekday = value.weekday()
         with_time = False
-    names = WEEKDAYS_EN if language == "en" else WEEKDAYS_VI
-    out = f"{names[weekday]}, {value:%d/%m/%Y}"
+    if language == "en":
+        out = f"{WEEKDAYS_EN[weekday]}, {value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+    else:
+        out = f"{WEEKDAYS_VI[weekday]}, {value:%d/%m/%Y}"
     if with_time:
         out += f" {value:%H:%M}"
     return out

@@ -18,7 +18,7 @@ def person(user) -> str:
 
 @register.filter
 def vn_datetime(value):
-    """ "Thứ tư, 01/02/2023 15:00" (English pages: "Wednesday, 01/02/2023 15:00")."""
+    """ "Thứ tư, 01/02/2023 15:00" (English pages: "Wednesday, 1 February 2023 15:00")."""
     return formatting.format_datetime(value, current_language())
 
 
