@@ -83,6 +83,9 @@ def main() -> int:
     parser.add_argument("--years", type=int, default=20, help="years of articles, releases and meetings")
     parser.add_argument("--reset", action="store_true", help="delete the generated articles first")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument(
+        "--reindex", action="store_true", help="only write the search documents of the articles again, then VACUUM"
+    )
     args = parser.parse_args()
 
     url = os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
@@ -103,6 +106,11 @@ def main() -> int:
     started = time.monotonic()
     call_command("migrate", "--noinput", "-v", "0", "--run-syncdb")
     call_command("createcachetable", "-v", "0")
+    if args.reindex:
+        news.reindex(stdout=sys.stdout)
+        with connection.cursor() as cur:
+            cur.execute("VACUUM ANALYZE search_searchdocument")
+        return 0
     if args.reset:
         reset_articles()
     author, approver = common.users()

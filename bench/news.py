@@ -20,6 +20,7 @@ import random
 import time
 
 from django.db import connection, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from news.models import Article, Category
@@ -159,7 +160,7 @@ def generate(*, author, approver, stdout, rng: random.Random, articles: int = 10
     """Add articles until there are ``articles`` (see the module docstring); returns how many."""
     for order, (name, name_en, slug) in enumerate(CATEGORIES):
         Category.objects.get_or_create(slug=slug, defaults={"name": name, "name_en": name_en, "order": order})
-    categories = list(Category.objects.values_list("pk", flat=True))
+    categories = list(Category.objects.all())
     existing = Article.objects.count()
     if existing >= articles:
         stdout.write(f"news: {existing} articles already present; nothing to add\n")
@@ -187,7 +188,7 @@ def generate(*, author, approver, stdout, rng: random.Random, articles: int = 10
                     lead=lead,
                     body=body,
                     language="vi",
-                    category_id=rng.choice(categories),
+                    category=rng.choice(categories),
                     is_internal=total < made <= total + internal,
                     view_count=rng.randint(0, 50_000),
                     featured=rng.random() < 0.01,
@@ -199,8 +200,29 @@ def generate(*, author, approver, stdout, rng: random.Random, articles: int = 10
                 items.append(article)
             copy_instances(cur, Article, items)
             write_history(cur, history)
-            index_items(items=[a for a in items if a.live])
+            live = [a for a in items if a.live]
+            prefetch_related_objects(live, "tags")  # the documents name the tags: one query a batch
+            index_items(items=live)
         stdout.write(f"news: {made}/{n_rows} articles ({time.monotonic() - t0:.0f} s)\n")
         stdout.flush()
     content_changed.send(sender=Article, item=None)  # readers see new items: cached pages are stale
     return made
+
+
+def reindex(*, stdout, batch: int = 2000) -> int:
+    """The search documents of every live article again, as ``index_items`` writes them now
+    (after a change of what a document holds: keywords, dates). Returns how many."""
+    t0 = time.monotonic()
+    done = 0
+    ids = list(Article.objects.filter(live=True).order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        chunk = list(
+            Article.objects.filter(pk__in=ids[start : start + batch])
+            .select_related("category")
+            .prefetch_related("tags")
+        )
+        with transaction.atomic():
+            done += index_items(items=chunk)
+        stdout.write(f"news: {done}/{len(ids)} documents ({time.monotonic() - t0:.0f} s)\n")
+        stdout.flush()
+    return done

@@ -1,56 +1,148 @@
-"""Writing the search index, and searching it."""
+"""Writing the search index, and searching it.
+
+Ranking, best first (``_best_first``): for a query typed with diacritics, the documents that
+have those words as typed (in their title, keywords or summary) before the others; then
+where the words are: the title, then keywords (category, tags, byline, a meeting's kind),
+then the body; then titles that start with the query; then the newest (by the item's own
+date; undated reference items last).
+
+Speed: a common word (Vietnamese syllables are short: "số", "ký") matches most of the
+100,000 documents, and ordering them means reading each one. The index holds each
+document's half-year next to its words (``searchdoc_vector_period_gin``), so the newest
+``RANKED_MATCHES`` matches are found by asking for this half-year first, then older ones
+only if these were too few (``WINDOWS``). Only those are ranked; the count says "more than"
+beyond them.
+"""
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import html
+import re
+import unicodedata
+
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Concat
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
 from . import registry
-from .models import SEARCH_CONFIG, SearchDocument
+from .models import EXACT_CONFIG, SEARCH_CONFIG, UNDATED, SearchDocument
+
+WORD = re.compile(r"\w+")
+
+
+def _unaccent_table() -> dict[int, str]:
+    """Each precomposed Latin letter (Vietnamese ones included) to its base letter, "đ" to
+    "d": one character for one, so positions in the text stay where they were."""
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        base = "".join(c for c in unicodedata.normalize("NFD", chr(cp)) if unicodedata.category(c) != "Mn")
+        if len(base) == 1 and base != chr(cp):
+            table[cp] = base
+    return table
+
+
+UNACCENT = _unaccent_table()
+
+
+def _plain_chars(text: str) -> str:
+    """``text`` without diacritics, lower case, character for character where it can."""
+    return unicodedata.normalize("NFC", text or "").translate(UNACCENT).lower()
+
+
+def plain(text: str) -> str:
+    """Lower case, without diacritics ("đ" is "d"), words separated by one space: what
+    "starts with the query" compares."""
+    return " ".join(WORD.findall(_plain_chars(text)))
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text or "")
+
+
+# -- writing ---------------------------------------------------------------------------------
 
 
 def index_item(*, item, visible: bool | None = None, publish_at=None, expire_at=None) -> None:
-    """Put ``item`` in the index if it is live, take it out otherwise."""
+    """Put ``item`` in the index if it is live (one document per language its builder
+    gives), take it out otherwise."""
     builder = registry.document_builder(type(item))
     if builder is None:
         return
     ct = ContentType.objects.get_for_model(type(item))
     if visible is None:
         visible = bool(getattr(item, "live", True))
+    mine = SearchDocument.objects.filter(content_type=ct, object_id=item.pk)
     if not visible:
-        SearchDocument.objects.filter(content_type=ct, object_id=item.pk).delete()
+        mine.delete()
         return
-    SearchDocument.objects.update_or_create(
-        content_type=ct, object_id=item.pk, defaults=_document_fields(item, builder, publish_at, expire_at)
-    )
-    SearchDocument.objects.filter(content_type=ct, object_id=item.pk).update(vector=_vector())
+    rows = _document_rows(item, builder, publish_at, expire_at)
+    with transaction.atomic():
+        for row in rows:
+            SearchDocument.objects.update_or_create(
+                content_type=ct, object_id=item.pk, language=row["language"], defaults=row
+            )
+        mine.exclude(language__in=[row["language"] for row in rows]).delete()
+        mine.update(**_vectors())
 
 
-def _document_fields(item, builder, publish_at=None, expire_at=None) -> dict:
-    """The columns of ``item``'s document, from its model's ``to_document``."""
-    doc = builder(item)
+def _document_rows(item, builder, publish_at=None, expire_at=None) -> list[dict]:
+    """The columns of ``item``'s documents, from its model's ``to_document``. Built with no
+    language active, so that lazy labels (``kind``) are kept untranslated and translated
+    when shown."""
+    with translation.override(None):
+        built = builder(item)
+        docs = built if isinstance(built, list | tuple) else [built]
+        rows = []
+        for doc in docs:
+            visible_from = publish_at or doc.get("publish_at") or item.publish_at
+            date = doc["date"] if "date" in doc else visible_from
+            title = _nfc(str(doc["title"]))[:500]
+            rows.append(
+                {
+                    "kind": str(doc["kind"]),
+                    "language": doc.get("language", "vi"),
+                    "title": title,
+                    "title_plain": plain(title)[:500],
+                    "keywords": _nfc(str(doc.get("keywords") or "")),
+                    "summary": _nfc(str(doc.get("summary") or "")),
+                    "body": _nfc(str(doc.get("body") or "")),
+                    "url": doc["url"],
+                    "is_internal": bool(doc.get("is_internal", getattr(item, "is_internal", False))),
+                    "publish_at": visible_from,
+                    "expire_at": (
+                        expire_at if expire_at is not None else doc.get("expire_at", getattr(item, "expire_at", None))
+                    ),
+                    "date": date,
+                    "period": period_of(date),
+                }
+            )
+    return rows
+
+
+def _vectors() -> dict:
+    """The text vectors of a document's columns: all words (title A, keywords B, summary and
+    body C) for matching; the title's and the keywords' alone, and the words as written
+    (title, keywords, summary), for ranking."""
     return {
-        "kind": str(doc["kind"]),
-        "language": doc.get("language", "vi"),
-        "title": doc["title"][:500],
-        "summary": doc.get("summary", ""),
-        "body": doc.get("body", ""),
-        "url": doc["url"],
-        "is_internal": bool(doc.get("is_internal", getattr(item, "is_internal", False))),
-        "publish_at": publish_at or doc.get("publish_at") or item.publish_at,
-        "expire_at": expire_at if expire_at is not None else doc.get("expire_at", getattr(item, "expire_at", None)),
+        "vector": (
+            SearchVector("title", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("keywords", weight="B", config=SEARCH_CONFIG)
+            + SearchVector("summary", weight="C", config=SEARCH_CONFIG)
+            + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+        ),
+        "title_vector": SearchVector("title", config=SEARCH_CONFIG),
+        "keywords_vector": SearchVector("keywords", config=SEARCH_CONFIG),
+        "exact_vector": SearchVector(
+            Concat(F("title"), Value(" "), F("keywords"), Value(" "), F("summary"), output_field=TextField()),
+            config=EXACT_CONFIG,
+        ),
     }
-
-
-def _vector():
-    """The text vector of a document's columns: title A, summary B, body C."""
-    return (
-        SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-    )
 
 
 def index_items(*, items, batch_size: int = 2000) -> int:
@@ -76,76 +168,152 @@ def _index_batch(items: list) -> int:
     if any(type(item) is not model for item in items):
         raise ValueError("index_items: the items of one model at a time")
     ct = ContentType.objects.get_for_model(model)
-    rows = [_document_fields(item, builder) for item in items]
-    docs = [SearchDocument(content_type=ct, object_id=item.pk, **row) for item, row in zip(items, rows, strict=True)]
+    docs = [
+        SearchDocument(content_type=ct, object_id=item.pk, **row)
+        for item in items
+        for row in _document_rows(item, builder)
+    ]
     SearchDocument.objects.bulk_create(
-        docs, update_conflicts=True, unique_fields=["content_type", "object_id"], update_fields=list(rows[0])
+        docs,
+        update_conflicts=True,
+        unique_fields=["content_type", "object_id", "language"],
+        update_fields=[f for f in _document_rows(items[0], builder)[0] if f != "language"],
     )
-    SearchDocument.objects.filter(content_type=ct, object_id__in=[item.pk for item in items]).update(vector=_vector())
+    SearchDocument.objects.filter(content_type=ct, object_id__in=[item.pk for item in items]).update(**_vectors())
     return len(docs)
 
 
-# How many matches are ranked: the newest ones (a reader of ministry news wants the recent
-# items first; ranking every match of a common query costs a visit to each of them).
-RANKED_MATCHES = 1000
+# -- searching -------------------------------------------------------------------------------
+
+# How many matches are ranked: the newest ones. Beyond them the count reads "more than".
+RANKED_MATCHES = 200
+# The half-years asked in turn (counted back from the current one, which is asked with the
+# undated documents) until they hold more than RANKED_MATCHES matches; then all the older
+# ones at once. A common word fills the first; a rare one costs a few cheap index scans.
+WINDOWS = ((0,), (1, 2), tuple(range(3, 10)))
+
+CANDIDATES = """
+SELECT id, period, date, {exact} AS exact,
+       CASE WHEN title_vector @@ websearch_to_tsquery('{config}', %(q)s) THEN 2
+            WHEN keywords_vector @@ websearch_to_tsquery('{config}', %(q)s) THEN 1
+            ELSE 0 END AS tier,
+       title_plain LIKE %(prefix)s AS prefix
+FROM (
+    SELECT id, period, date, title_vector, keywords_vector, exact_vector, title_plain
+    FROM search_searchdocument
+    WHERE vector @@ websearch_to_tsquery('{config}', %(q)s)
+      AND language = %(language)s
+      AND publish_at <= %(now)s AND (expire_at IS NULL OR expire_at > %(now)s)
+      {internal} {periods}
+    ORDER BY period DESC, date DESC NULLS FIRST, id DESC
+    LIMIT %(limit)s
+) AS newest
+"""
+
+
+SIMILAR = """
+SELECT id
+FROM search_searchdocument
+WHERE title_plain %% %(p)s
+  AND language = %(language)s
+  AND publish_at <= %(now)s AND (expire_at IS NULL OR expire_at > %(now)s)
+  {internal}
+ORDER BY similarity(title_plain, %(p)s) DESC, id DESC
+LIMIT %(limit)s
+"""
 
 
 def search(*, query: str, staff: bool, language: str = "vi") -> SearchResults:
     """Documents matching ``query`` (websearch syntax, diacritics optional): the newest
-    ``RANKED_MATCHES`` matches ranked by relevance (then newest first), each with a
-    highlighted snippet in ``headline`` (marked by \\x02 … \\x03)."""
+    ``RANKED_MATCHES`` matches, ranked (see the module docstring)."""
     return SearchResults(query=query, staff=staff, language=language)
+
+
+def period_of(when: dt.datetime | dt.date | None) -> int:
+    """The half-year of the index (``SearchDocument.period``)."""
+    if when is None:
+        return UNDATED
+    if isinstance(when, dt.datetime) and timezone.is_aware(when):
+        when = when.astimezone(dt.UTC)
+    return when.year * 2 + (when.month > 6)
 
 
 class SearchResults:
     """Search results for Django's Paginator: ``count()`` and slices.
 
-    Two queries whatever the number of matches. The first ranks: the GIN index gives the
-    matching documents, their visibility and publish time are read from the (narrow) table
-    rows, the newest ``RANKED_MATCHES`` are kept and only their text vectors are read to
-    rank them; it returns ids. The second reads the page shown (20 documents) and makes the
-    highlighted snippets of those only. ``count()`` is exact up to ``RANKED_MATCHES``;
+    The candidates (the newest ``RANKED_MATCHES`` matches, with what ranks them) take one
+    query for a common word, up to four for a rare one (``WINDOWS``), in a transaction that
+    forbids reading the whole table (the planner cannot tell what reading a text vector
+    costs); the page shown is one more. ``count()`` is exact up to ``RANKED_MATCHES``;
     ``more`` says there are more matches than that."""
 
     def __init__(self, *, query: str, staff: bool, language: str):
-        self.tsquery = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+        self.query = _nfc(query)
         self.staff = staff
         self.language = language
         self._ranked: list[int] | None = None
         self.more = False
+        words = WORD.findall(self.query.lower())
+        self.words = {plain(w) for w in words}
+        # The words typed with diacritics must be found as typed to rank first.
+        self.accented = [w for w in words if plain(w) != w]
 
-    def matches(self):
-        """The newest matching documents the reader may see (ids), one more than ranked."""
-        return (
-            SearchDocument.objects.visible(staff=self.staff)
-            .filter(language=self.language, vector=self.tsquery)
-            .order_by("-publish_at", "-id")
-            .values("pk")[: RANKED_MATCHES + 1]
+    def candidates_sql(self, periods: list[int] | None) -> tuple[str, dict]:
+        """The matches in ``periods`` (None: all), newest first, with their ranking."""
+        if self.accented:
+            exact = f"exact_vector @@ plainto_tsquery('{EXACT_CONFIG}', %(accented)s)"
+        else:
+            exact = "FALSE"
+        sql = CANDIDATES.format(
+            config=SEARCH_CONFIG,
+            exact=exact,
+            internal="" if self.staff else "AND NOT is_internal",
+            periods="" if periods is None else "AND period = ANY(%(periods)s)",
         )
+        prefix = plain(self.query)
+        params = {
+            "q": self.query,
+            "periods": periods,
+            "language": self.language,
+            "now": timezone.now(),
+            "limit": RANKED_MATCHES + 1,
+            "prefix": prefix.replace("_", "\\_") + "%" if prefix else "",
+            "accented": " ".join(self.accented),
+        }
+        return sql, params
 
-    def ranking(self):
-        """The query that ranks ``matches()``: (id, publish_at, rank), best first."""
-        return (
-            SearchDocument.objects.filter(pk__in=self.matches())
-            .annotate(rank=SearchRank(F("vector"), self.tsquery))
-            .order_by("-rank", "-publish_at", "-id")
-            .values_list("pk", "publish_at", "rank")
-        )
+    def similar_sql(self) -> tuple[str, dict]:
+        """Titles within trigram similarity of the query (``searchdoc_title_trgm``), the
+        most similar first, as candidates ranked by similarity alone."""
+        sql = SIMILAR.format(internal="" if self.staff else "AND NOT is_internal")
+        return sql, {"p": plain(self.query), "language": self.language, "now": timezone.now(), "limit": 20}
 
     def ranked_ids(self) -> list[int]:
         if self._ranked is None:
+            current = period_of(timezone.now())
+            found: dict[int, tuple] = {}
             with transaction.atomic(), connection.cursor() as cursor:
-                # The planner does not count the cost of reading a text vector (stored
-                # apart, compressed); left alone, it may walk the publish-time index and
-                # read the vector of every document it passes, or read the whole table for
-                # a common word. The GIN index (a bitmap of the matches) is always cheaper.
-                cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
-                rows = list(self.ranking())
-            if len(rows) > RANKED_MATCHES:
-                self.more = True
-                oldest = min(rows, key=lambda r: (r[1], r[0]))
-                rows.remove(oldest)
-            self._ranked = [pk for pk, _, _ in rows]
+                cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0")
+                for window in (*WINDOWS, None):
+                    periods = None if window is None else [current - n for n in window]
+                    if window == WINDOWS[0]:
+                        periods += [current + 1, UNDATED]  # dated ahead (a meeting announced), undated
+                    cursor.execute(*self.candidates_sql(periods))
+                    for row in cursor.fetchall():
+                        found.setdefault(row[0], row)
+                    if len(found) > RANKED_MATCHES:
+                        break
+                if not found and plain(self.query):
+                    # No word matched: titles that look like the query (a typo), by trigrams,
+                    # the most similar first.
+                    cursor.execute(*self.similar_sql())
+                    self._ranked = [row[0] for row in cursor.fetchall()]
+                    return self._ranked
+            # The newest RANKED_MATCHES (the windows went back in time; the last may overlap).
+            newest = sorted(found.values(), key=_newest_first)
+            self.more = len(newest) > RANKED_MATCHES
+            ranked = sorted(newest[:RANKED_MATCHES], key=_best_first)
+            self._ranked = [row[0] for row in ranked]
         return self._ranked
 
     def count(self) -> int:
@@ -154,30 +322,92 @@ class SearchResults:
     def __len__(self) -> int:
         return self.count()
 
-    def page_documents(self, ids: list[int]):
-        return (
-            SearchDocument.objects.filter(pk__in=ids)
-            .annotate(
-                headline=SearchHeadline(
-                    "body",
-                    self.tsquery,
-                    config=SEARCH_CONFIG,
-                    start_sel="\x02",
-                    stop_sel="\x03",
-                    max_words=40,
-                    min_words=20,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                ),
-            )
-            .only("kind", "title", "summary", "url", "publish_at")
-        )
-
     def __getitem__(self, key):
         if not isinstance(key, slice):
             return self[key : key + 1][0]
         ids = self.ranked_ids()[key]
         if not ids:
             return []
-        docs = {d.pk: d for d in self.page_documents(ids)}
-        return [docs[pk] for pk in ids if pk in docs]
+        docs = {
+            d.pk: d
+            for d in SearchDocument.objects.filter(pk__in=ids).only(
+                "kind", "title", "summary", "body", "url", "date", "language"
+            )
+        }
+        page = [docs[pk] for pk in ids if pk in docs]
+        for doc in page:
+            doc.snippet = snippet(doc.body or doc.summary, self.words, exact=set(self.accented))
+        return page
+
+
+_EPOCH = dt.datetime.min.replace(tzinfo=dt.UTC)
+
+
+def _newest_first(row) -> tuple:
+    pk, period, date, *_ = row
+    # Descending period, date (undated first: they are asked with the newest), id.
+    return (-period, 0 if date is None else 1, -(date or _EPOCH).timestamp(), -pk)
+
+
+def _best_first(row) -> tuple:
+    """Exact (accented) matches, then title, keywords, body; titles starting with the
+    query; the newest by the item's own date (undated last)."""
+    pk, _period, date, exact, tier, prefix = row
+    return (not exact, -tier, not prefix, date is None, -(date or _EPOCH).timestamp(), -pk)
+
+
+# -- snippets --------------------------------------------------------------------------------
+
+
+SNIPPET_CHARS = 240
+
+
+def snippet(text: str, words: set[str], length: int = SNIPPET_CHARS, exact: set[str] | None = None) -> str:
+    """About ``length`` characters of ``text`` around most of the query's ``words``
+    (compared without diacritics; a word typed with diacritics, in ``exact``, only as
+    typed), from a word's start to a word's end, with "…" where the text goes on: HTML,
+    escaped, the words in ``<mark>``."""
+    text = " ".join(unicodedata.normalize("NFC", text or "").split())
+    if not text:
+        return ""
+    low = _plain_chars(text)
+    if len(low) != len(text):  # a character that does not map one for one: no marks
+        low, words = text, set()
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
+    hits = [(m.start(), m.end(), m.group()) for m in pattern.finditer(low)] if words else []
+    if exact:
+        typed = {plain(w): w for w in exact}
+        hits = [h for h in hits if h[2] not in typed or text[h[0] : h[1]].lower() == typed[h[2]]]
+    begin = 0
+    if hits:
+        starts = [h[0] for h in hits]
+        best_score = -1
+        for j, (pos, _, _) in enumerate(hits):
+            found = {h[2] for h in hits[j : bisect.bisect_left(starts, pos + length - 20)]}
+            if len(found) > best_score:
+                begin, best_score = max(0, pos - 20), len(found)
+                if best_score >= len(words):
+                    break
+    # Widen to whole words: back to the start of the word ``begin`` falls in, on to the
+    # end of the word ``begin + length`` falls in.
+    while begin > 0 and not low[begin - 1].isspace():
+        begin -= 1
+    end = min(len(text), begin + length)
+    while end < len(text) and not low[end].isspace():
+        end += 1
+    if end - begin < length and begin > 0:  # near the end: show more of what comes before
+        begin = max(0, end - length)
+        while begin > 0 and not low[begin - 1].isspace():
+            begin -= 1
+    out = ["… " if begin > 0 else ""]
+    cursor = begin
+    for s, e, _ in hits:
+        if s < begin or e > end:
+            continue
+        out.append(html.escape(text[cursor:s]))
+        out.append(f"<mark>{html.escape(text[s:e])}</mark>")
+        cursor = e
+    out.append(html.escape(text[cursor:end]))
+    if end < len(text):
+        out.append(" …")
+    return mark_safe("".join(out))  # noqa: S308 (each piece escaped above)

@@ -18,7 +18,10 @@ from portal.editorial.models import Revision, TransitionLog
 from portal.search.models import SearchDocument
 from portal.search.services import index_item
 
-FIELDS = ["kind", "language", "title", "summary", "body", "url", "is_internal", "publish_at", "expire_at", "vector"]
+FIELDS = [
+    "kind", "language", "title", "title_plain", "keywords", "summary", "body", "url", "is_internal", "publish_at",
+    "expire_at", "date", "period", "vector", "title_vector", "keywords_vector", "exact_vector",
+]  # fmt: skip
 
 
 def counts():
@@ -51,6 +54,15 @@ def test_articles_are_what_the_workflow_writes(bench_users, client):
     # Readers find them, the scheduled ones only once their time has come.
     assert Article.objects.visible_to(None).count() == made - 1 - 5
     assert client.get("/tin-tuc/").status_code == 200
+
+    # Their documents name their category (ranked after the title, before the body).
+    some = Article.objects.filter(live=True, is_internal=False).select_related("category").first()
+    assert some.category.name in SearchDocument.objects.get(content_type=ct, object_id=some.pk).keywords
+
+    # ``--reindex`` writes the same documents again.
+    before_docs = list(SearchDocument.objects.order_by("pk").values(*FIELDS))
+    assert bench.reindex(stdout=io.StringIO(), batch=16) == Article.objects.filter(live=True).count()
+    assert list(SearchDocument.objects.order_by("pk").values(*FIELDS)) == before_docs
 
     before = counts()
     again = io.StringIO()

@@ -156,3 +156,28 @@ def test_article_page_with_the_shared_cache(client, world, staff_reader, setting
     else:
         assert len(sql) == 3 and 'FROM "django_session"' in sql[0] and 'FROM "auth_user"' in sql[1]
         assert 'FROM "news_article"' in sql[2]
+
+
+@pytest.mark.parametrize("path", ["/tin-tuc/?trang=2", "category"])
+def test_list_page_rows_are_kept_until_a_publish(client, world, reporter, board, settings, tmp_path, path):
+    """Page cache off, the shared cache on (as production runs): a list or category page
+    reads its count and its rows once per publication; the next reader of the same page
+    runs no query at all, and a publish shows the new article at once."""
+    from portal import pagecache as page_cache
+
+    settings.PAGE_CACHE = False
+    settings.CACHES = {"default": {"BACKEND": "portal.pagecache.backends.FileCache", "LOCATION": str(tmp_path / "c")}}
+    cats = world(45)
+    url = cats[0].get_absolute_url() if path == "category" else path
+    page_cache.bump(reason="test")
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(url).status_code == 200
+    assert 1 <= len(first.captured_queries) <= 6
+    with CaptureQueriesContext(connection) as second:
+        html = client.get(url).content.decode()
+    assert second.captured_queries == []
+    assert html.count('<article class="card') == 20
+    new = factories.published_article(author=reporter, approver=board, cat=cats[0], title="Bài mới nhất vừa duyệt")
+    page_one = url.replace("?trang=2", "")
+    assert "Bài mới nhất vừa duyệt" in client.get(page_one).content.decode()
+    assert new.live
