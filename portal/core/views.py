@@ -1,12 +1,13 @@
 """Site-wide pages: home, health check, robots.txt, the visit beacon, error pages."""
 
 import secrets
+import sys
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import F
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -16,9 +17,9 @@ from django_ratelimit.decorators import ratelimit
 from . import counters, limits
 from . import home as home_registry
 from .models import WebsiteLink
+from .storage import out_of_space
 
 VISITOR_COOKIE = "vid"
-SESSION_COOKIE = "vs"
 
 
 def home(request):
@@ -54,28 +55,52 @@ def robots(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+VISITOR_SALT = "portal.core.visitor"
+
+
+def visitor_id(request) -> str | None:
+    """The browser's visitor id from its signed cookie; None for a new browser, or for a
+    cookie the portal did not write (a script inventing one escapes no limit)."""
+    return request.get_signed_cookie(VISITOR_COOKIE, default=None, salt=VISITOR_SALT)
+
+
 @csrf_exempt
 @require_POST
 @never_cache
 @ratelimit(group="core.visit", key="ip", rate=limits.visit_rate, block=False)
 @ratelimit(group="core.visit-new", key="ip", rate=limits.new_visitor_rate, block=False)
 def visit_beacon(request):
-    """Counts a visit (a browser's first page in 30 minutes) and, with ``article``, a
-    view of that article; answers the current counts. Past the limits of the reader's
-    address (portal/core/limits.py) it answers the counts and counts nothing."""
-    if request.limited:
-        return JsonResponse(counters.visit_counts())
-    visitor = request.COOKIES.get(VISITOR_COOKIE) or secrets.token_hex(16)
-    new_visit = SESSION_COOKIE not in request.COOKIES
-    counters.record_visit(visitor=visitor, new_visit=new_visit)
+    """Counts a visit (a browser's first beacon in 30 minutes) and, with ``article``, a
+    view of that article if the reader may see it (once per browser and 30 minutes);
+    answers the current counts and, under ``item``, the article's fresh rating total.
+    Past the limits of the reader's address (portal/core/limits.py) it counts nothing."""
     article_id = request.POST.get("article", "")
-    if article_id.isdigit():
-        for model in counters.view_counted_models():
-            model.objects.filter(pk=int(article_id)).update(view_count=F("view_count") + 1)
-    response = JsonResponse(counters.visit_counts(fresh=True))
+    item_id = int(article_id) if article_id.isdigit() and len(article_id) < 19 else None
+    if request.limited:
+        data = dict(counters.visit_counts())
+        item = counters.readable_fields(user=request.user, item_id=item_id) if item_id is not None else None
+        if item:
+            data["item"] = item
+        return JsonResponse(data)
+    visitor = visitor_id(request) or secrets.token_hex(16)
+    new_visit = counters.first_visit_in_window(visitor)
+    counters.record_visit(visitor=visitor, new_visit=new_visit)
+    data = dict(counters.visit_counts(fresh=True))
+    if item_id is not None:
+        item = counters.record_view(user=request.user, visitor=visitor, item_id=item_id)
+        if item:
+            data["item"] = item
+    response = JsonResponse(data)
     secure = settings.SESSION_COOKIE_SECURE
-    response.set_cookie(VISITOR_COOKIE, visitor, max_age=365 * 86400, httponly=True, samesite="Lax", secure=secure)
-    response.set_cookie(SESSION_COOKIE, "1", max_age=30 * 60, httponly=True, samesite="Lax", secure=secure)
+    response.set_signed_cookie(
+        VISITOR_COOKIE,
+        visitor,
+        salt=VISITOR_SALT,
+        max_age=365 * 86400,
+        httponly=True,
+        samesite="Lax",
+        secure=secure,
+    )
     return response
 
 
@@ -98,4 +123,15 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """The 500 page; 503 while the database cannot be reached (restarting, failing over): the
+    page says it is temporary and that a form just sent was not saved (the request's
+    transaction never committed); 507 when the media disk is full (portal/core/storage.py). Rendered without context processors, which would need the
+    database; the next request reconnects (``CONN_HEALTH_CHECKS``)."""
+    if isinstance(sys.exc_info()[1], InterfaceError | OperationalError):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "10"
+        response["Cache-Control"] = "no-store"
+        return response
+    if out_of_space(sys.exc_info()[1]):
+        return HttpResponse(loader.render_to_string("507.html"), status=507)
     return render(request, "500.html", status=500)
