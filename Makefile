@@ -20,7 +20,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run dev test setup venv db migrate demo static lint check bench stop-db system-deps messages
+.PHONY: run dev test setup venv db migrate demo static lint check bench stop-db system-deps messages backup restore audit
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -73,7 +73,7 @@ setup: system-deps venv db messages migrate
 # Production settings on loopback: DEBUG off and real error pages, gunicorn, WhiteNoise,
 # /media/ from Django (no nginx here), cookies without Secure (plain HTTP on loopback).
 # gunicorn prints READY_MESSAGE once it listens (deploy/gunicorn.conf.py).
-READY_MESSAGE = Portal: http://127.0.0.1:$(PORT)/ - sign in at http://127.0.0.1:$(PORT)/admin/ as quantri, banbientap, bientap, phongvien or vanphong with DEMO_PASSWORD or the password load_demo printed when it made the accounts (DEMO_PASSWORD=... make run sets one). Ctrl+C stops it.
+READY_MESSAGE = Portal: http://127.0.0.1:$(PORT)/ - sign in at http://127.0.0.1:$(PORT)/admin/ as quantri, banbientap, bientap, phongvien or vanphong with DEMO_PASSWORD or the password load_demo printed when it made the accounts (DEMO_PASSWORD=... make run sets one); quantri, banbientap and vanphong also give a code from an authenticator app (DEMO_TOTP_SECRET=<base32> sets theirs, else they set one up at first sign-in). Ctrl+C stops it.
 run: setup demo static
 	DEBUG=0 SECURE_COOKIES=0 SERVE_MEDIA=$${SERVE_MEDIA:-1} SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} \
 	  PORTAL_READY_MESSAGE="$(READY_MESSAGE)" \
@@ -91,6 +91,8 @@ lint: venv
 check: venv db
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+	# Production settings as behind TLS (nginx): every deployment warning is an error.
+	DEBUG=0 SECURE_COOKIES=1 $(PY) manage.py check --deploy --fail-level WARNING
 
 test: system-deps venv node_modules/.installed db messages static lint check
 	$(VENV)/bin/pytest
@@ -106,3 +108,17 @@ bench: setup static
 
 stop-db:
 	scripts/pg.sh stop
+
+# A dated archive of the database (pg_dump custom format) and the uploaded files in backups/;
+# `make restore FILE=backups/portal-….tar` puts one back into a fresh database (never over data
+# in use: set RESTORE_DATABASE_URL to a new database). See docs/reliability.md.
+backup: venv db
+	scripts/backup.sh
+
+restore: venv db
+	PYTHON=$(PY) scripts/restore.sh "$(FILE)"
+
+# The pinned versions against the Python advisory database, when one is reachable (this
+# machine's package mirror serves none; docs/reliability.md says how the versions are watched).
+audit:
+	scripts/audit.sh
