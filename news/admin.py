@@ -11,7 +11,7 @@ from portal.core.forms import SlugFromTextMixin
 from portal.core.images import delete_image_files, store_image
 from portal.core.text import unique_slug
 from portal.editorial import permissions
-from portal.editorial.admin import EditorialAdmin, EditorialAdminForm, RoleManagedAdmin
+from portal.editorial.admin import EditorialAdmin, EditorialAdminForm, PublishYearFilter, RoleManagedAdmin
 from portal.editorial.enums import Role
 
 from . import views
@@ -228,17 +228,30 @@ class ArticleAdmin(EditorialAdmin):
     form = ArticleForm
     preview_view = staticmethod(views.render_article)
     list_display = ("title", "category", "language", "state_badge", "views", "created_by", "updated_at")
-    list_filter = EditorialAdmin.list_filter + ("category", "language")
+    # A year filter rather than date_hierarchy: its year list was a DISTINCT over every article
+    # (120 ms at 100,000); the filter's years come from MIN and MAX on an index.
+    list_filter = EditorialAdmin.list_filter + (PublishYearFilter, "category", "language")
     list_select_related = ("category", "created_by")
-    search_fields = ("title", "lead")
-    autocomplete_fields = ("tags", "translation")
-    date_hierarchy = "publish_at"
+    search_fields = ("title", "lead")  # trigram indexes article_title_trgm_idx, article_lead_trgm_idx
+    show_full_result_count = False  # a filtered list does not count all 100,000 articles again
+    autocomplete_fields = ("tags", "translation", "related_picks")
     fieldsets = (
         (None, {"fields": ("title", "slug", "lead", "body")}),
         (_("Ảnh đại diện"), {"fields": ("cover_upload", "cover_kept", "remove_cover", "cover_alt", "cover_caption")}),
         (
             _("Phân loại và nguồn"),
-            {"fields": ("category", "tags", "byline", "source", "language", "translation", "featured")},
+            {
+                "fields": (
+                    "category",
+                    "tags",
+                    "byline",
+                    "source",
+                    "language",
+                    "translation",
+                    "related_picks",
+                    "featured",
+                )
+            },
         ),
         (_("Xuất bản"), {"fields": ("is_internal", "publish_at", "expire_at", "edit_version")}),
     )

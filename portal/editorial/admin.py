@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import html
 import re
@@ -11,6 +12,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.db.models import Max, Min
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -149,6 +151,28 @@ class StateFilter(admin.SimpleListFilter):
         if self.value():
             return queryset.filter(state=self.value())
         return queryset
+
+
+class PublishYearFilter(admin.SimpleListFilter):
+    """The year of the publish time (Vietnam time), years from the first to the last item."""
+
+    title = gettext_lazy("năm xuất bản")
+    parameter_name = "nam"
+
+    def lookups(self, request, model_admin):
+        bounds = model_admin.model._default_manager.aggregate(first=Min("publish_at"), last=Max("publish_at"))
+        if not bounds["first"]:
+            return []
+        first, last = (timezone.localtime(bounds[k]).year for k in ("first", "last"))
+        return [(str(y), str(y)) for y in range(last, first - 1, -1)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if not (value and value.isdigit() and 1900 < int(value) < 3000):
+            return queryset
+        tz = timezone.get_current_timezone()
+        start = dt.datetime(int(value), 1, 1, tzinfo=tz)
+        return queryset.filter(publish_at__gte=start, publish_at__lt=start.replace(year=start.year + 1))
 
 
 class EditorialAdmin(admin.ModelAdmin):

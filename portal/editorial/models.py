@@ -241,7 +241,11 @@ class TransitionLog(models.Model):
         verbose_name = _("lịch sử duyệt")
         verbose_name_plural = _("lịch sử duyệt")
         ordering = ["at", "id"]
-        indexes = [models.Index(fields=["content_type", "object_id", "at"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "at"]),
+            # The audit list in the admin: newest first, one page at a time.
+            models.Index(fields=["-at", "-id"], name="transitionlog_newest_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.get_from_state_display()} → {self.get_to_state_display()}"
