@@ -724,6 +724,7 @@ def directive_state(directive) -> tuple:
     row = Directive.objects.get(pk=directive.pk)
     return (
         row.completed_on,
+        row.reported_done_on,
         row.completion_evidence,
         row.last_progress_at,
         row.text,
@@ -762,12 +763,14 @@ def test_directive(db, client, cell: Cell):
         assert response["Location"] == url
         update = ProgressUpdate.objects.get(directive=directive)
         assert (update.author_id, update.marks_done) == (actor.pk, cell.action == "mark_done")
-        completed_on, evidence, last_progress_at, text, count = directive_state(directive)
-        assert count == 1 and last_progress_at is not None and text == before[3]
+        completed_on, reported_on, evidence, last_progress_at, text, count = directive_state(directive)
+        assert count == 1 and last_progress_at is not None and text == before[4]
+        # A report of completion waits for Văn phòng: only a verified completion is "done".
+        assert completed_on is None
         if cell.action == "mark_done":
-            assert (completed_on, evidence) == (today, "Quyết định 1/QĐ")
+            assert (reported_on, evidence) == (today, "Quyết định 1/QĐ")
         else:
-            assert (completed_on, evidence) == (None, "")
+            assert (reported_on, evidence) == (None, "")
         return
     if cell.expect == "login":
         assert_login_redirect(response)
@@ -814,8 +817,8 @@ def test_directive_admin_cannot_set_completed_on(db, client, meeting_state):
         move(meeting, Action.SUBMIT, cast["board"])
         move(meeting, Action.PUBLISH, cast["board2"])
         assert fresh(meeting).live and not fresh(meeting).has_unpublished_changes
-        completed_on, evidence, *_rest = directive_state(directive)
-        assert (completed_on, evidence) == (None, "")
+        completed_on, reported_on, evidence, *_rest = directive_state(directive)
+        assert (completed_on, reported_on, evidence) == (None, None, "")
     else:
         assert directive_state(directive) == before
 
