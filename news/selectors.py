@@ -63,7 +63,8 @@ def article_page(user, number, *, per_page: int, category: Category | None = Non
     last) of the articles ``user`` may read, of ``category`` or all, newest first. For
     readers who see only public items the count is kept under the publication generation,
     so the pages of a list count once per publish or scheduled change, not per request;
-    so are the rows of each page (read once per page and publication, not per request)."""
+    so are the rows of each page (read once per page and publication, not per request), and
+    ``page.kept_key`` names them for the template's kept cards."""
     articles = visible_articles(user)
     if category is not None:
         articles = articles.filter(category=category)
@@ -71,9 +72,13 @@ def article_page(user, number, *, per_page: int, category: Category | None = Non
     if not may_see_internal(user):
         count_key = f"news:count:{current_language()}:{category.pk if category else '*'}"
     page = _IdsFirstPaginator(articles, per_page, count_key=count_key).get_page(number)
+    # The key under which the page's cards may be kept as HTML too ({% kept %} in
+    # news/list.html); None for readers who see internal items (rendered every time).
+    page.kept_key = None
     if count_key is not None:
         rows = page.object_list
-        page.object_list = page_cache.remember(f"{count_key}:page:{per_page}:{page.number}", lambda: list(rows))
+        page.kept_key = f"{count_key}:page:{per_page}:{page.number}"
+        page.object_list = page_cache.remember(page.kept_key, lambda: list(rows))
     return page
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from news.models import Tag
 from portal.core.models import Image
@@ -181,3 +182,23 @@ def test_list_page_rows_are_kept_until_a_publish(client, world, reporter, board,
     page_one = url.replace("?trang=2", "")
     assert "Bài mới nhất vừa duyệt" in client.get(page_one).content.decode()
     assert new.live
+
+
+def test_kept_list_cards_are_per_page_and_never_shared_by_tag_pages(client, reporter, board, settings, tmp_path):
+    """The cards of a public list page are kept as HTML under the page's own key; tag pages,
+    which have no such key, render their own cards every time (a missing key must never be
+    one fragment shared by every tag)."""
+    settings.PAGE_CACHE = False
+    settings.CACHES = {"default": {"BACKEND": "portal.pagecache.backends.FileCache", "LOCATION": str(tmp_path / "c")}}
+    cat = factories.CategoryFactory()
+    tags = [factories.TagFactory(name=f"Thẻ riêng {n}") for n in range(2)]
+    for n, tag in enumerate(tags):
+        item = factories.published_article(author=reporter, approver=board, cat=cat, title=f"Tin của thẻ {n}")
+        item.tags.add(tag)
+    for n, tag in enumerate(tags):
+        html = client.get(reverse("news:tag", args=[tag.slug])).content.decode()
+        assert f"Tin của thẻ {n}" in html and f"Tin của thẻ {1 - n}" not in html
+    first = client.get("/tin-tuc/").content.decode()
+    assert first.count('<article class="card') == 2 and client.get("/tin-tuc/").content.decode() == first
+    factories.published_article(author=reporter, approver=board, cat=cat, title="Tin mới sau khi giữ trang")
+    assert "Tin mới sau khi giữ trang" in client.get("/tin-tuc/").content.decode()

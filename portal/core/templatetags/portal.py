@@ -77,7 +77,7 @@ class KeptNode(template.Node):
 
     def render(self, context):
         key = self.key.resolve(context)
-        if key is None:
+        if key is None or key == "":  # "" is also what a missing variable resolves to
             return self.nodelist.render(context)
         return pagecache.remember(f"fragment:{self.name}:{key}", lambda: self.nodelist.render(context))
 
@@ -88,7 +88,7 @@ def kept(parser, token):
     generation (``portal.pagecache.remember``): re-rendered once anything readers see
     changes or the next scheduled publish or expiry passes. ``key`` names everything else
     the part depends on (the item, the language, whether the reader sees internal items);
-    with ``key`` None (a preview) it is rendered every time."""
+    with ``key`` None or missing (a preview, a page that is not kept) it is rendered every time."""
     bits = token.split_contents()
     if len(bits) != 3:
         raise template.TemplateSyntaxError('{% kept "name" key %} takes a name and a key')
