@@ -562,24 +562,42 @@ def release_document(release: Release) -> dict:
     }
 
 
-def indicator_document(indicator: Indicator) -> dict:
-    """An indicator's search document: names, unit and definition, never a value."""
-    return {
+def indicator_document(indicator: Indicator) -> list[dict]:
+    """An indicator's search documents, one per language: names, unit and definition, never a
+    value. Undated (``date`` None): a reference item ranks after dated results of the same
+    relevance and shows no date (portal/search/registry.py)."""
+    from django.utils import translation
+
+    common = {
         "kind": _("Chỉ tiêu thống kê"),
-        "title": indicator.name,
-        "summary": indicator.definition or indicator.name,
-        # The English name, unit and definition are indexed too, so "smartphone subscriptions"
-        # finds the indicator (the search index is the "search" engineer's; this is its text).
-        "body": (
-            f"{indicator.name} ({indicator.unit}). {indicator.sector.name}. {indicator.definition}\n"
-            f"{indicator.name_en} ({indicator.unit_en}). {indicator.sector.name_en}. {indicator.definition_en}"
-        ).strip(),
-        "url": indicator.get_absolute_url(),
-        "language": "vi",
+        "date": None,
         "is_internal": False,
         "publish_at": timezone.now(),
         "expire_at": None,
     }
+    vi = {
+        **common,
+        "language": "vi",
+        "title": indicator.name,
+        "keywords": f"{indicator.sector.name} {indicator.code}",
+        "summary": indicator.definition or indicator.name,
+        "body": f"{indicator.name} ({indicator.unit}). {indicator.sector.name}. {indicator.definition}".strip(),
+        "url": indicator.get_absolute_url(),
+    }
+    if not indicator.name_en:
+        return [vi]
+    with translation.override("en"):
+        url_en = indicator.get_absolute_url()
+    en = {
+        **common,
+        "language": "en",
+        "title": indicator.name_en,
+        "keywords": f"{indicator.sector.name_en} {indicator.code}",
+        "summary": indicator.definition_en or indicator.name_en,
+        "body": f"{indicator.name_en} ({indicator.unit_en}). {indicator.sector.name_en}. {indicator.definition_en}".strip(),
+        "url": url_en,
+    }
+    return [vi, en]
 
 
 def home_section(request):

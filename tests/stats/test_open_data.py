@@ -141,9 +141,15 @@ def test_english_definitions_correction_notes_and_search(client, jan2022, board,
     english = client.get("/en/thong-ke/2022-01/").content.decode()
     assert "Smartphone subscriptions updated." in english and "Cập nhật số thuê bao" not in english
     assert "Cập nhật số thuê bao smartphone." in client.get("/thong-ke/2022-01/").content.decode()
-    # The English name is in the indicator's indexed text (stats.selectors.indicator_document).
+    # An indicator has a search document per language (stats.selectors.indicator_document):
+    # English search on /en/ finds it by its English name, at its English address, undated.
     from portal.search.models import SearchDocument
 
     services.reindex_indicators()
-    doc = SearchDocument.objects.get(url="/thong-ke/chi-so/vt-thue-bao-smartphone/")
-    assert "Smartphone subscriptions" in doc.body and "Mobile phone subscriptions using a smartphone." in doc.body
+    doc = SearchDocument.objects.get(url="/en/thong-ke/chi-so/vt-thue-bao-smartphone/")
+    assert doc.language == "en" and doc.title.startswith("Smartphone subscriptions")
+    assert "Mobile phone subscriptions using a smartphone." in doc.body
+    found = client.get("/en/tim-kiem/", {"q": "smartphone subscriptions"}).content.decode()
+    assert "/en/thong-ke/chi-so/vt-thue-bao-smartphone/" in found
+    vietnamese = client.get("/tim-kiem/", {"q": "thuê bao smartphone"}).content.decode()
+    assert "/thong-ke/chi-so/vt-thue-bao-smartphone/" in vietnamese and "/en/thong-ke/" not in vietnamese
