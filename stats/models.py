@@ -94,6 +94,9 @@ class Release(EditorialModel):
     """One month's release: "Tổng quan một số lĩnh vực ngành TT&TT tháng MM/YYYY".
     Its release time is ``publish_at``: before it, the release is under embargo."""
 
+    # The board's queue flags a waiting release with its embargo (portal/editorial/desk.py).
+    editorial_embargo = True
+
     year = models.PositiveSmallIntegerField(_("năm"), validators=[MinValueValidator(1990), MaxValueValidator(2100)])
     month = models.PositiveSmallIntegerField(_("tháng"), choices=[(m, str(m)) for m in range(1, 13)])
     notes = models.TextField(_("ghi chú"), blank=True)

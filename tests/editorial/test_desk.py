@@ -537,7 +537,7 @@ def test_cover_thumbnail_and_read_only_view_as_readers_see_it(client, reporter, 
     assert 'class="wf-thumb"' in page
 
 
-def test_queue_holds_every_apps_waiting_items_with_the_embargo_flag(client, reporter, board, monkeypatch, clock):
+def test_queue_holds_every_apps_waiting_items_with_the_embargo_flag(client, reporter, board, clock):
     from stats.models import Release
     from tests.factories import ReleaseFactory
 
@@ -549,7 +549,6 @@ def test_queue_holds_every_apps_waiting_items_with_the_embargo_flag(client, repo
         author=reporter, year=2026, month=2, publish_at=timezone.make_aware(dt.datetime(2026, 3, 5, 9))
     )
     factories.transition(release, Action.SUBMIT, user=reporter)
-    monkeypatch.setattr(Release, "editorial_embargo", True, raising=False)
     client.force_login(board)
     page = client.get(reverse("pending_queue")).content.decode()
     title = html.escape(str(release))
