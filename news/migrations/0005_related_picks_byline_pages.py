@@ -8,6 +8,10 @@ def fill_byline_slugs(apps, schema_editor):
     """The existing bylines get their slug (the model's save() keeps it from now on)."""
     from portal.core.text import vn_slugify
 
+    # The byline_slug index (a SlugField's) is created when this migration ends, in the same
+    # transaction: PostgreSQL refuses CREATE INDEX on a table with pending deferred trigger
+    # events, so the updates below check their constraints at once instead of at commit.
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     Article = apps.get_model("news", "Article")
     bylines = Article.objects.exclude(byline="").values_list("byline", flat=True).distinct()
     for byline in bylines.iterator():
