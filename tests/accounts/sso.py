@@ -5,7 +5,6 @@ here and in tests/e2e). The provider is a real OpenID Connect server (django-oau
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,15 +13,11 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.ports import free_port
+
 SSO_PASSWORD = "mat-khau-sso"  # noqa: S105 (the test provider's users)
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

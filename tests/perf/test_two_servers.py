@@ -11,7 +11,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,17 +26,12 @@ from django.db import connection
 from portal.editorial import services as wf
 from portal.editorial.enums import Action
 from tests import factories
+from tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS = shutil.which("redis-server")
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PASSWORD = "mat-khau-hai-may-chu"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:

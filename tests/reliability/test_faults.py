@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,23 +27,19 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.ports import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 PGBIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
 AS_PG = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Stack:
     def __init__(self, tmp: Path):
         self.tmp = tmp
         self.pg_data = tmp / "pgdata"
-        self.pg_port = _free_port()
-        self.port = _free_port()
+        self.pg_port = free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **os.environ,
@@ -370,7 +365,7 @@ def test_with_redis_unreachable_two_servers_serve_pages_and_a_publish_reaches_bo
     """Redis paused (SIGSTOP: connections hang, keys kept, as in a network cut): both servers
     keep answering pages from the database; an article published meanwhile reaches the home
     page of both servers once Redis answers again, although the publish could not tell Redis."""
-    port = _free_port()
+    port = free_port()
     stack.redis = subprocess.Popen(
         ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,
@@ -382,7 +377,7 @@ def test_with_redis_unreachable_two_servers_serve_pages_and_a_publish_reaches_bo
         time.sleep(0.05)
     urls = []
     for _ in range(2):
-        server_port = _free_port()
+        server_port = free_port()
         stack.serve(port=server_port, REDIS_URL=redis_url)
         urls.append(f"http://127.0.0.1:{server_port}/")
     stack.manage("shell", stdin=PUBLISH.format(title="Tin trước khi Redis gián đoạn", slug="tin-truoc"))
@@ -437,7 +432,7 @@ def test_a_full_media_disk_gives_a_clear_page_and_saves_nothing(stack):
     try:
         filler = media / "filler.bin"
         filler.write_bytes(b"\0" * (8 * 1024 * 1024 - 96 * 1024))
-        port = _free_port()
+        port = free_port()
         stack.serve(port=port, MEDIA_ROOT=str(media))
         url = f"http://127.0.0.1:{port}/admin/news/article/add/"
         session = requests.Session()
