@@ -16,7 +16,6 @@ beyond them.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import html
 import re
@@ -192,6 +191,10 @@ RANKED_MATCHES = 200
 # ones at once. A common word fills the first; a rare one costs a few cheap index scans.
 WINDOWS = ((0,), (1, 2), tuple(range(3, 10)))
 
+# For the transaction of a search: never read the whole table (the planner cannot tell what
+# reading a text vector costs), and no parallel workers for a query of a few milliseconds.
+PLANNER = "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0;\n"
+
 CANDIDATES = """
 SELECT id, period, date, {exact} AS exact,
        CASE WHEN title_vector @@ websearch_to_tsquery('{config}', %(q)s) THEN 2
@@ -221,6 +224,21 @@ WHERE title_plain %% %(p)s
 ORDER BY similarity(title_plain, %(p)s) DESC, id DESC
 LIMIT %(limit)s
 """
+
+
+PAGE = "SELECT id, kind, title, summary, body, url, date FROM search_searchdocument WHERE id = ANY(%s)"
+
+
+class Result:
+    """One search result as the page shows it."""
+
+    __slots__ = ("pk", "kind", "title", "summary", "body", "url", "date", "snippet")
+
+    def __init__(self, pk, kind, title, summary, body, url, date):
+        self.pk, self.kind, self.title, self.summary, self.body, self.url, self.date = (
+            pk, kind, title, summary, body, url, date,
+        )  # fmt: skip
+        self.snippet = ""
 
 
 def search(*, query: str, staff: bool, language: str = "vi") -> SearchResults:
@@ -293,12 +311,14 @@ class SearchResults:
             current = period_of(timezone.now())
             found: dict[int, tuple] = {}
             with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0")
                 for window in (*WINDOWS, None):
                     periods = None if window is None else [current - n for n in window]
                     if window == WINDOWS[0]:
                         periods += [current + 1, UNDATED]  # dated ahead (a meeting announced), undated
-                    cursor.execute(*self.candidates_sql(periods))
+                    sql, params = self.candidates_sql(periods)
+                    if window == WINDOWS[0]:
+                        sql = PLANNER + sql  # the settings go with the first query: one round trip
+                    cursor.execute(sql, params)
                     for row in cursor.fetchall():
                         found.setdefault(row[0], row)
                     if len(found) > RANKED_MATCHES:
@@ -328,15 +348,13 @@ class SearchResults:
         ids = self.ranked_ids()[key]
         if not ids:
             return []
-        docs = {
-            d.pk: d
-            for d in SearchDocument.objects.filter(pk__in=ids).only(
-                "kind", "title", "summary", "body", "url", "date", "language"
-            )
-        }
+        with connection.cursor() as cursor:
+            cursor.execute(PAGE, [ids])
+            docs = {row[0]: Result(*row) for row in cursor.fetchall()}
         page = [docs[pk] for pk in ids if pk in docs]
+        pattern, exact = word_pattern(self.words), set(self.accented)
         for doc in page:
-            doc.snippet = snippet(doc.body or doc.summary, self.words, exact=set(self.accented))
+            doc.snippet = snippet(doc.body or doc.summary, self.words, exact=exact, pattern=pattern)
         return page
 
 
@@ -362,32 +380,93 @@ def _best_first(row) -> tuple:
 SNIPPET_CHARS = 240
 
 
-def snippet(text: str, words: set[str], length: int = SNIPPET_CHARS, exact: set[str] | None = None) -> str:
+def _letter_classes() -> dict[str, str]:
+    """Each base letter to a regular-expression class of itself and every lower-case letter
+    that reads as it without diacritics ("a": "[aàáảãạăắ…]")."""
+    variants: dict[str, set[str]] = {}
+    for cp, base in UNACCENT.items():
+        letter = chr(cp)
+        if letter == letter.lower():
+            variants.setdefault(base.lower(), set()).add(letter)
+    return {base: "[" + re.escape(base + "".join(sorted(found))) + "]" for base, found in variants.items()}
+
+
+LETTER_CLASSES = _letter_classes()
+
+
+def word_pattern(words: set[str]) -> re.Pattern | None:
+    """One expression finding any of ``words`` (plain: lower case, no diacritics) in
+    lower-case text with or without diacritics, longest word first, whole words only.
+    Matching the text as it is spares removing the diacritics of every result's body."""
+    if not words:
+        return None
+    alternatives = (
+        "".join(LETTER_CLASSES.get(c) or re.escape(c) for c in w) for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+def _best_window(low: str, words: set[str], pattern: re.Pattern, length: int, exact: set[str] | None):
+    """The query's words found in ``low`` (start, end, plain word) up to where the snippet
+    is decided, and where the snippet begins: the first window of about ``length``
+    characters holding the most distinct words. The text is read only until a window holds
+    them all (usually in the first paragraph), not to its end."""
+    typed = {plain(w): w for w in exact or ()}
+    reach = length - 20  # a window starting at a hit holds the hits starting before this far
+    hits: list[tuple[int, int, str]] = []
+    begin, best, j, stop = 0, -1, 0, len(low)
+
+    def settle(until: int) -> bool:
+        """Score the windows that no later hit can change; True when one holds every word."""
+        nonlocal begin, best, j
+        while j < len(hits) and hits[j][0] + reach <= until:
+            start = hits[j][0]
+            found = {h[2] for h in hits[j:] if h[0] < start + reach}
+            if len(found) > best:
+                begin, best = max(0, start - 20), len(found)
+                if best >= len(words):
+                    return True
+            j += 1
+        return False
+
+    decided = False
+    for m in pattern.finditer(low):
+        word = m.group().translate(UNACCENT)
+        if word in typed and m.group() != typed[word]:
+            continue  # typed with diacritics: found only as typed
+        if decided or settle(m.start()):
+            if not decided:  # the snippet ends at the first space after begin + length
+                space = low.find(" ", begin + length)
+                decided, stop = True, len(low) if space < 0 else space
+            if m.start() >= stop:  # past the snippet: nothing more to mark
+                return hits, begin
+        hits.append((m.start(), m.end(), word))
+    if not decided:
+        settle(len(low) + reach)
+    return hits, begin
+
+
+def snippet(
+    text: str,
+    words: set[str],
+    length: int = SNIPPET_CHARS,
+    exact: set[str] | None = None,
+    pattern: re.Pattern | None = None,
+) -> str:
     """About ``length`` characters of ``text`` around most of the query's ``words``
     (compared without diacritics; a word typed with diacritics, in ``exact``, only as
     typed), from a word's start to a word's end, with "…" where the text goes on: HTML,
-    escaped, the words in ``<mark>``."""
+    escaped, the words in ``<mark>``. ``pattern``: ``word_pattern(words)``, made once for
+    a page of results."""
     text = " ".join(unicodedata.normalize("NFC", text or "").split())
     if not text:
         return ""
-    low = _plain_chars(text)
-    if len(low) != len(text):  # a character that does not map one for one: no marks
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: no marks
         low, words = text, set()
-    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
-    hits = [(m.start(), m.end(), m.group()) for m in pattern.finditer(low)] if words else []
-    if exact:
-        typed = {plain(w): w for w in exact}
-        hits = [h for h in hits if h[2] not in typed or text[h[0] : h[1]].lower() == typed[h[2]]]
-    begin = 0
-    if hits:
-        starts = [h[0] for h in hits]
-        best_score = -1
-        for j, (pos, _, _) in enumerate(hits):
-            found = {h[2] for h in hits[j : bisect.bisect_left(starts, pos + length - 20)]}
-            if len(found) > best_score:
-                begin, best_score = max(0, pos - 20), len(found)
-                if best_score >= len(words):
-                    break
+    if pattern is None:
+        pattern = word_pattern(words)
+    hits, begin = _best_window(low, words, pattern, length, exact) if words else ([], 0)
     # Widen to whole words: back to the start of the word ``begin`` falls in, on to the
     # end of the word ``begin + length`` falls in.
     while begin > 0 and not low[begin - 1].isspace():
