@@ -227,7 +227,7 @@ class ArticleForm(SlugFromTextMixin, EditorialAdminForm):
 class ArticleAdmin(EditorialAdmin):
     form = ArticleForm
     preview_view = staticmethod(views.render_article)
-    list_display = ("title", "category", "language", "state_badge", "views", "created_by", "updated_at")
+    list_display = ("title", "category", "language", "state_badge", "views", "created_by_name", "updated_at")
     # A year filter rather than date_hierarchy: its year list was a DISTINCT over every article
     # (120 ms at 100,000); the filter's years come from MIN and MAX on an index.
     list_filter = EditorialAdmin.list_filter + (PublishYearFilter, "category", "language")

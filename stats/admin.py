@@ -67,22 +67,31 @@ class PreReleaseAccessAdmin(RoleManagedAdmin):
 
     view_roles = frozenset({Role.EDITOR, Role.BOARD, Role.ADMIN})
     add_roles = change_roles = delete_roles = frozenset({Role.BOARD, Role.ADMIN})
-    list_display = ("__str__", "user", "note", "added_at")
+    list_display = ("__str__", "person", "note", "added_at")
     search_fields = ("user__username", "user__first_name", "user__last_name", "note")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "user":
             from django.contrib.auth import get_user_model
 
-            kwargs["queryset"] = get_user_model().objects.filter(is_active=True, is_staff=True).order_by("username")
+            kwargs["queryset"] = get_user_model().objects.filter(is_active=True, is_staff=True)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=gettext_lazy("người dùng"), ordering="user__last_name")
+    def person(self, obj):
+        return person_name(obj.user)
 
 
 class CorrectionInline(admin.TabularInline):
     model = Correction
     extra = 0
-    fields = ("number", "note", "note_en", "created_by", "created_at", "applied_at")
+    fields = ("number", "note", "note_en", "created_by_name", "created_at", "applied_at")
     readonly_fields = fields
+
+    @admin.display(description=gettext_lazy("người tạo"))
+    def created_by_name(self, obj):
+        return person_name(obj.created_by)
+
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
@@ -92,7 +101,7 @@ class CorrectionInline(admin.TabularInline):
 @admin.register(Release)
 class ReleaseAdmin(EditorialAdmin):
     preview_view = staticmethod(views.render_release)
-    list_display = ("__str__", "state_badge", "publish_at", "created_by", "updated_at")
+    list_display = ("__str__", "state_badge", "publish_at", "created_by_name", "updated_at")
     list_filter = EditorialAdmin.list_filter + ("year",)
     ordering = ("-year", "-month")
     readonly_fields = ("grid_link", "data_check", "pre_release_views", "import_records")

@@ -140,6 +140,44 @@ def _bulk(action: Action, description):
     return run
 
 
+class PersonFilter(admin.RelatedFieldListFilter):
+    """A filter by person (the author, the person who acted) listing names as Vietnamese
+    write them, family name first and in that order ("Nguyễn Minh Thùy"), not user names."""
+
+    def field_choices(self, field, request, model_admin):
+        from portal.core.text import person_name
+
+        people = field.related_model._default_manager.only("first_name", "last_name", "username")
+        return sorted(((u.pk, person_name(u)) for u in people), key=lambda choice: choice[1].casefold())
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A choice of person labelled with the name, family name first, not the user name."""
+
+    def label_from_instance(self, obj):
+        from portal.core.text import person_name
+
+        return person_name(obj)
+
+
+class PeopleByName:
+    """For an admin: every choice of a user (author, pre-release reader, linked account)
+    lists names as Vietnamese write them, sorted by family name."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        if db_field.related_model is get_user_model():
+            kwargs.setdefault("form_class", PersonChoiceField)
+            if "queryset" in kwargs:
+                kwargs["queryset"] = kwargs["queryset"].order_by("last_name", "first_name", "username")
+            else:
+                kwargs["queryset"] = db_field.related_model._default_manager.order_by(
+                    "last_name", "first_name", "username"
+                )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class StateFilter(admin.SimpleListFilter):
     title = gettext_lazy("trạng thái")
     parameter_name = "state"
@@ -175,11 +213,11 @@ class PublishYearFilter(admin.SimpleListFilter):
         return queryset.filter(publish_at__gte=start, publish_at__lt=start.replace(year=start.year + 1))
 
 
-class EditorialAdmin(admin.ModelAdmin):
+class EditorialAdmin(PeopleByName, admin.ModelAdmin):
     form = EditorialAdminForm
     change_form_template = "admin/editorial/change_form.html"
-    list_display_workflow = ("state_badge", "created_by", "updated_at")
-    list_filter = (StateFilter, "is_internal", "created_by")
+    list_display_workflow = ("state_badge", "created_by_name", "updated_at")
+    list_filter = (StateFilter, "is_internal", ("created_by", PersonFilter))
     readonly_fields = ()
     action_form = WorkflowActionForm
     actions = (
@@ -222,6 +260,12 @@ class EditorialAdmin(admin.ModelAdmin):
         if isinstance(self.list_select_related, (list, tuple)):
             related.update(self.list_select_related)
         return super().get_queryset(request).select_related(*sorted(related))
+
+    @admin.display(description=gettext_lazy("người tạo"), ordering="created_by__last_name")
+    def created_by_name(self, obj):
+        from portal.core.text import person_name
+
+        return person_name(obj.created_by)
 
     @admin.display(description=gettext_lazy("Trạng thái"), ordering="state")
     def state_badge(self, obj):
@@ -830,7 +874,7 @@ def diff_html(left: str, right: str) -> tuple[str, str]:
     return mark_safe("".join(out_l)), mark_safe("".join(out_r))
 
 
-class RoleManagedAdmin(admin.ModelAdmin):
+class RoleManagedAdmin(PeopleByName, admin.ModelAdmin):
     """Admin for the reference data around workflow items (categories, tags, website
     links, units and people, the statistics catalogue): decided by workflow role like the
     items themselves, never by Django's model permissions (the role groups hold none).
@@ -969,7 +1013,7 @@ class AuditLogAdmin(ReadOnlyAdmin):
 @admin.register(TransitionLog)
 class TransitionLogAdmin(AuditLogAdmin):
     list_display = ("when", "kind_of_item", "item_title", "action", "from_state", "to_state", "who", "comment_short")
-    list_filter = (ContentTypeFilter, "action", "to_state", "user")
+    list_filter = (ContentTypeFilter, "action", "to_state", ("user", PersonFilter))
     ordering = ("-at", "-id")
     fields = readonly_fields = (
         "when", "kind_of_item", "item_title", "action", "from_state", "to_state", "who", "comment", "publish_at",
@@ -999,7 +1043,7 @@ class TransitionLogAdmin(AuditLogAdmin):
 @admin.register(ChangeLog)
 class ChangeLogAdmin(AuditLogAdmin):
     list_display = ("when", "kind_of_item", "object_repr", "kind", "who", "changed_fields")
-    list_filter = (ContentTypeFilter, "kind", "user")
+    list_filter = (ContentTypeFilter, "kind", ("user", PersonFilter))
     ordering = ("-at", "-id")
     fields = readonly_fields = ("when", "kind_of_item", "object_repr", "kind", "who", "changes_table")
     search_fields = ("object_repr",)
@@ -1023,6 +1067,6 @@ class ChangeLogAdmin(AuditLogAdmin):
 @admin.register(PreviewLog)
 class PreviewLogAdmin(AuditLogAdmin):
     list_display = ("when", "kind_of_item", "object_id", "what", "who")
-    list_filter = (ContentTypeFilter, "user")
+    list_filter = (ContentTypeFilter, ("user", PersonFilter))
     ordering = ("-at", "-id")
     fields = readonly_fields = ("when", "kind_of_item", "object_id", "what", "who")
