@@ -276,8 +276,11 @@ class Migration(migrations.Migration):
         ),
         # Directives were all numbered 1 when added inline: number each meeting's 1..n in
         # the order they were given (number, then id) before the numbers become unique.
+        # The update checks its constraints at once: PostgreSQL refuses the CREATE INDEX
+        # below on a table with pending deferred trigger events (the deferred foreign keys).
         migrations.RunSQL(
             """
+            SET CONSTRAINTS ALL IMMEDIATE;
             UPDATE meetings_directive d SET number = r.n
             FROM (SELECT id, row_number() OVER (PARTITION BY meeting_id ORDER BY number, id) AS n
                   FROM meetings_directive) r
