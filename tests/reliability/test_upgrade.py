@@ -79,6 +79,19 @@ FILL = textwrap.dedent(
             content_type=ct, object_id=article.pk, kind="Tin tức", title=article.title,
             url=f"/tin-tuc/{{article.slug}}/", publish_at=article.publish_at, body="Nội dung.",
         )
+    Release = apps.get_model("stats", "Release")
+    TransitionLog = apps.get_model("editorial", "TransitionLog")
+    release = Release.objects.create(year=2026, month=9, created_by=author, state="published", live=True, publish_at=now)
+    release_ct = ContentType.objects.get_or_create(app_label="stats", model="release")[0]
+    for article in Article.objects.all()[:5]:
+        TransitionLog.objects.create(
+            content_type=ct, object_id=article.pk, action="publish", from_state="pending", to_state="published",
+            user=author,
+        )
+    TransitionLog.objects.create(
+        content_type=release_ct, object_id=release.pk, action="publish", from_state="pending",
+        to_state="published", user=author,
+    )
     print("filled", Article.objects.count(), Directive.objects.count(), SearchDocument.objects.count())
     """
 )
@@ -96,6 +109,9 @@ CHECK = textwrap.dedent(
     print("numbers", [n for _, n in numbers])
     print("periods", SearchDocument.objects.filter(period__lt=1000000).count(), SearchDocument.objects.count())
     print("titles", SearchDocument.objects.exclude(title_plain="").count())
+    from stats.models import Release
+    from portal.editorial.models import TransitionLog
+    print("release", [str(r) for r in Release.objects.all()], TransitionLog.objects.count())
     """
 )
 
@@ -142,5 +158,7 @@ def test_a_database_holding_data_migrates_to_this_release(old_portal):
     assert "numbers [1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4]" in out
     # Every search document got its half-year and its title without diacritics.
     assert "periods 40 40" in out and "titles 40" in out
+    # The release and the audit log come through whole.
+    assert "release ['Tổng quan một số lĩnh vực ngành TT&TT tháng 09/2026'] 6" in out
     # And nothing is left for makemigrations to do on the upgraded database.
     _manage(old_portal, "makemigrations", "--check", "--dry-run", "-v", "0")
