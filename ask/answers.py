@@ -23,6 +23,7 @@ from django.utils import timezone
 from portal.core.formatting import format_number
 from stats import changes as stats_changes
 from stats.models import Release
+from stats.parts import plain
 
 from . import matching, phrasing
 from .understand import PREV_MONTH, SAME_PERIOD, Period, Understood, understand
@@ -517,7 +518,7 @@ def as_json(answer: Answer, *, base_url: str = "") -> dict:
             if ind
             else None
         ),
-        "value": phrasing.plain(answer.value) if answer.value is not None else None,
+        "value": plain(answer.value) if answer.value is not None else None,
         "value_display": answer.figure or None,
         "unit": answer.unit or None,
         "period": answer.period_code or None,
@@ -525,14 +526,14 @@ def as_json(answer: Answer, *, base_url: str = "") -> dict:
         "changes": [c.as_dict() for c in answer.changes],
         "corrected": (
             {
-                "previous_value": phrasing.plain(answer.corrected.corrected_from),
+                "previous_value": plain(answer.corrected.corrected_from),
                 "corrected_at": answer.corrected.corrected_at.isoformat() if answer.corrected.corrected_at else None,
             }
             if answer.corrected
             else None
         ),
         "release_url": base_url + answer.release_url if answer.release_url else None,
-        "series": [{"period": f.period, "value": phrasing.plain(f.value)} for f in answer.points],
+        "series": [{"period": f.period, "value": plain(f.value)} for f in answer.points],
         "notes": answer.notes,
         "nearest": [{"label": link.label, "url": base_url + link.url} for link in answer.nearest],
         "other_indicators": [{"label": link.label, "url": base_url + link.url} for link in answer.other_indicators],

@@ -20,16 +20,6 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 MULTIPLIERS = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "thousand", "million", "billion", "trillion")
 
 
-def plain(value: Decimal | None) -> str | None:
-    """ "91.32", "1383": the exact figure as text, for JSON."""
-    if value is None:
-        return None
-    text = f"{value:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text or "0"
-
-
 def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 

@@ -8,14 +8,15 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.editorial.admin import ReadOnlyAdmin
 from portal.editorial.enums import Role
 from portal.editorial.permissions import user_roles
 
 from .models import LoginAttempt, LoginFailure, LoginRecord
 
 
-class AdministratorOnly:
-    """Readable by Quản trị (a superuser holds every role); never edited."""
+class AdministratorOnly(ReadOnlyAdmin):
+    """Readable by Quản trị alone (a superuser holds every role); never edited."""
 
     def _is_admin(self, request) -> bool:
         return request.user.is_active and request.user.is_staff and Role.ADMIN in user_roles(request.user)
@@ -26,18 +27,9 @@ class AdministratorOnly:
     def has_view_permission(self, request, obj=None):
         return self._is_admin(request)
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(LoginAttempt)
-class LoginAttemptAdmin(AdministratorOnly, admin.ModelAdmin):
+class LoginAttemptAdmin(AdministratorOnly):
     list_display = ("username", "ip_address", "failures_since_start", "attempt_time", "user_agent")
     list_filter = ("attempt_time",)
     search_fields = ("username", "ip_address")
@@ -68,7 +60,7 @@ class LoginAttemptAdmin(AdministratorOnly, admin.ModelAdmin):
 
 
 @admin.register(LoginRecord)
-class LoginRecordAdmin(AdministratorOnly, admin.ModelAdmin):
+class LoginRecordAdmin(AdministratorOnly):
     list_display = ("username", "ip_address", "attempt_time", "logout_time", "user_agent")
     list_filter = ("attempt_time", "logout_time")
     search_fields = ("username", "ip_address")
@@ -78,7 +70,7 @@ class LoginRecordAdmin(AdministratorOnly, admin.ModelAdmin):
 
 
 @admin.register(LoginFailure)
-class LoginFailureAdmin(AdministratorOnly, admin.ModelAdmin):
+class LoginFailureAdmin(AdministratorOnly):
     list_display = ("username", "ip_address", "attempt_time", "locked_out", "user_agent")
     list_filter = ("locked_out", "attempt_time")
     search_fields = ("username", "ip_address")
