@@ -1,4 +1,7 @@
+import datetime as dt
+
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 
 from portal import pagecache
@@ -25,6 +28,29 @@ def vn_datetime(value):
 @register.filter
 def vn_date(value):
     return formatting.format_datetime(value, current_language(), with_time=False)
+
+
+def _time_tag(value, with_time: bool) -> str:
+    if not value:
+        return ""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    shown = formatting.format_datetime(value, current_language(), with_time=with_time)
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), shown)
+
+
+@register.filter
+def vn_datetime_tag(value):
+    """``<time datetime="2023-02-01T15:00:00+07:00">Thứ tư, 01/02/2023 15:00</time>``: the
+    time as readers read it and as machines do (in one pass: the ``date:'c'`` filter beside
+    ``vn_datetime`` cost a twentieth of a millisecond per date)."""
+    return _time_tag(value, with_time=True)
+
+
+@register.filter
+def vn_date_tag(value):
+    """``<time datetime="…">Thứ tư, 01/02/2023</time>``."""
+    return _time_tag(value, with_time=False)
 
 
 @register.filter
