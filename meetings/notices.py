@@ -1,16 +1,39 @@
 """The conclusion notice (Thông báo kết luận) of a meeting, as PDF (WeasyPrint, from an
 HTML template, as the statistics PDF) and DOCX (python-docx), made from the approved
-record: the meeting's fields, its directives and the names kept at its approval."""
+record: the meeting's fields, its directives and the names kept at its approval.
+
+Each is made once per version and then read from the private store (as the statistics
+PDF, ``stats/pdfs.py``): the file's name holds a hash of the notice's HTML, which shows
+everything either format says (number, date, signer, recipients, conclusions, items,
+the names kept at approval, the language), so an approved change gives a new file and the
+old one is never served for it; a change waiting for approval does not touch the live
+record, so readers keep getting the approved notice. The first request for a version
+makes it under a PostgreSQL advisory lock (concurrent requests wait, then read the file).
+Files stay in the private store (never MEDIA_ROOT): an internal meeting's notice is read
+only through the permission-checking view."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 
+from django.core.files.base import ContentFile
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Meeting
+from .storage import private_storage
+
+PREFIX = "thong-bao-ket-luan/"
+# Changed whenever ``render_docx`` lays the notice out differently (the PDF's layout is its
+# template, already in the hash): a new layout must not be served from an older file.
+DOCX_LAYOUT = "1"
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def notice_context(meeting: Meeting) -> dict:
@@ -38,17 +61,48 @@ def notice_context(meeting: Meeting) -> dict:
     }
 
 
-def notice_pdf(meeting: Meeting, *, base_url: str) -> bytes:
+def storage_name(meeting: Meeting, fmt: str, html: str) -> str:
+    source = html if fmt == "pdf" else f"docx {DOCX_LAYOUT}\n{html}"
+    return f"{PREFIX}{meeting.pk}/{hashlib.sha256(source.encode('utf-8')).hexdigest()}.{fmt}"
+
+
+def _read(storage, name: str) -> bytes | None:
+    if not storage.exists(name):
+        return None
+    with storage.open(name, "rb") as fh:
+        return fh.read()
+
+
+def notice_file(meeting: Meeting, fmt: str, *, base_url: str) -> bytes:
+    """The notice as ``fmt`` ("pdf" or "docx") of the meeting as its row stands (the
+    caller hands a live record), made at most once per version."""
+    context = notice_context(meeting)
+    html = render_to_string("meetings/notice_pdf.html", context)
+    name = storage_name(meeting, fmt, html)
+    storage = private_storage()
+    body = _read(storage, name)
+    if body is not None:
+        return body
+    lock = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock])
+        body = _read(storage, name)  # made by the request we waited for
+        if body is None:
+            body = render_pdf(html, base_url) if fmt == "pdf" else render_docx(meeting, context)
+            storage.save(name, ContentFile(body))
+    return body
+
+
+def render_pdf(html: str, base_url: str) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string("meetings/notice_pdf.html", notice_context(meeting))
     return HTML(string=html, base_url=base_url).write_pdf()
 
 
-def notice_docx(meeting: Meeting) -> bytes:
+def render_docx(meeting: Meeting, c: dict) -> bytes:
     from docx import Document
 
-    c = notice_context(meeting)
     doc = Document()
     doc.add_paragraph(_("BỘ THÔNG TIN VÀ TRUYỀN THÔNG"))
     doc.add_paragraph(_("Số: %(n)s") % {"n": meeting.notice_number})

@@ -402,14 +402,18 @@ def reminder_directives(*, today: dt.date, days: int) -> QuerySet[Directive]:
     )
 
 
-def unit_recipients() -> dict[int, list[str]]:
-    """Per unit: the e-mail addresses of its people linked to an active account, and of its head."""
+def unit_recipients(unit_ids=None) -> dict[int, list[str]]:
+    """Per unit (all, or those of ``unit_ids``): the e-mail addresses of its people linked
+    to an active account, and of its head."""
     out: dict[int, set[str]] = {}
     people = Person.objects.filter(unit__isnull=False, user__isnull=False, user__is_active=True).select_related("user")
+    units = Unit.objects.filter(head__isnull=False)
+    if unit_ids is not None:
+        people, units = people.filter(unit_id__in=unit_ids), units.filter(pk__in=unit_ids)
     for p in people:
         if p.contact_email:
             out.setdefault(p.unit_id, set()).add(p.contact_email)
-    for unit in Unit.objects.filter(head__isnull=False).select_related("head__user"):
+    for unit in units.select_related("head__user"):
         if unit.head.contact_email:
             out.setdefault(unit.pk, set()).add(unit.head.contact_email)
     return {k: sorted(v) for k, v in out.items()}

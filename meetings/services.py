@@ -14,10 +14,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from portal.core.text import vn_slugify
+from portal.core.text import person_name, vn_slugify
 
 from . import permissions, selectors
 from .deadlines import parse_deadline
@@ -272,8 +272,61 @@ def return_completion(*, directive: Directive, user, reason: str) -> Directive:
         locked.reported_by = None
         locked.save(update_fields=["reported_done_on", "reported_at", "reported_by"])
         DirectiveEvent.objects.create(directive=locked, kind=DirectiveEventKind.RETURNED, user=user, note=reason)
+        with translation.override(settings.LANGUAGE_CODE):  # the units read Vietnamese, whatever page was used
+            _tell_lead_unit(
+                directive=locked,
+                headline=_("Báo cáo hoàn thành bị trả lại"),
+                lines=[
+                    _("Văn phòng đã trả lại báo cáo hoàn thành; nhiệm vụ được tính là chưa hoàn thành."),
+                    _("Lý do: %(reason)s") % {"reason": reason},
+                    _("Người trả lại: %(name)s") % {"name": person_name(user)},
+                ],
+            )
     _refresh(directive, locked)
     return directive
+
+
+# Subjects of the decision mails are cut (on a word boundary) to this many characters.
+DECISION_SUBJECT_LIMIT = 120
+
+
+def _tell_lead_unit(*, directive: Directive, headline: str, lines: list[str]) -> list[str]:
+    """One mail telling the lead unit of Văn phòng's decision on ``directive`` (called in
+    the deciding transaction, sent after it commits: a decision rolled back tells nobody),
+    to the recipients of the unit's digest (its people linked to an active account, its
+    head), through the workflow's mail path (a failure is logged and kept to be sent
+    again). Returns the recipients; none when nobody can be reached at the unit (logged,
+    and the page tells Văn phòng: ``lead_unit_reachable``)."""
+    from portal.editorial import notifications
+
+    unit = directive.lead_unit
+    recipients = selectors.unit_recipients([unit.pk]).get(unit.pk, [])
+    reference = directive.reference()
+    if not recipients:
+        logger.warning(
+            "Không gửi được thư báo “%s” (%s): đơn vị %s chưa có người nhận thư", headline, reference, unit.name
+        )
+        return []
+    subject = shorten(f"{headline}: {reference} — {directive.text}", DECISION_SUBJECT_LIMIT)
+    body = "\n\n".join(
+        [
+            _("Kính gửi %(unit)s,") % {"unit": unit.name},
+            f"{headline}: {reference} ({directive.meeting.title})",
+            _("Nhiệm vụ: %(text)s") % {"text": directive.text},
+            "\n".join(lines),
+            _("Thời hạn: %(deadline)s — %(status)s")
+            % {"deadline": directive.current_deadline_label() or "—", "status": directive.status_text()},
+            _("Xem nhiệm vụ và cập nhật tiến độ: %(url)s")
+            % {"url": settings.SITE_URL.rstrip("/") + directive.get_absolute_url()},
+        ]
+    )
+    transaction.on_commit(lambda: notifications.send(item=directive, subject=subject, body=body, recipients=recipients))
+    return recipients
+
+
+def lead_unit_reachable(directive: Directive) -> bool:
+    """Whether a decision mail about ``directive`` reaches someone at its lead unit."""
+    return bool(selectors.unit_recipients([directive.lead_unit_id]).get(directive.lead_unit_id))
 
 
 def request_extension(*, directive: Directive, user, new_deadline: dt.date, reason: str) -> DeadlineExtension:
@@ -332,8 +385,28 @@ def decide_extension(*, extension: DeadlineExtension, user, approve: bool, note:
             user=user,
             note=note,
         )
+        with translation.override(settings.LANGUAGE_CODE):
+            _tell_of_extension(directive=locked, extension=ext, user=user, approve=approve, note=note)
     extension.__dict__.update({k: getattr(ext, k) for k in ("state", "decided_by_id", "decided_at", "decision_note")})
     return extension
+
+
+def _tell_of_extension(*, directive: Directive, extension: DeadlineExtension, user, approve: bool, note: str) -> None:
+    """The lead unit's mail about Văn phòng's decision on its extension request."""
+    day = extension.requested_deadline.strftime("%d/%m/%Y")
+    if approve:
+        headline = _("Đồng ý gia hạn đến %(d)s") % {"d": day}
+        lines = [_("Văn phòng đồng ý gia hạn nhiệm vụ đến ngày %(d)s.") % {"d": day}]
+        if note:
+            lines.append(_("Ý kiến của Văn phòng: %(note)s") % {"note": note})
+    else:
+        headline = _("Không đồng ý gia hạn")
+        lines = [
+            _("Văn phòng không đồng ý gia hạn nhiệm vụ đến ngày %(d)s.") % {"d": day},
+            _("Lý do: %(reason)s") % {"reason": note},
+        ]
+    lines.append(_("Người quyết định: %(name)s") % {"name": person_name(user)})
+    _tell_lead_unit(directive=directive, headline=headline, lines=lines)
 
 
 # -- reminders --------------------------------------------------------------------------

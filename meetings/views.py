@@ -120,13 +120,8 @@ def notice(request, slug, fmt):
     meeting = get_object_or_404(Meeting.objects.select_related("notice_signer"), slug=slug, live=True)
     if not may_see(request.user, meeting) or not meeting.notice_number:
         raise Http404(_("Không tìm thấy thông báo kết luận."))
-    if fmt == "pdf":
-        body = notices.notice_pdf(meeting, base_url=request.build_absolute_uri("/"))
-        ctype = "application/pdf"
-    else:
-        body = notices.notice_docx(meeting)
-        ctype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    response = HttpResponse(body, content_type=ctype)
+    body = notices.notice_file(meeting, fmt, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(body, content_type=notices.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="thong-bao-ket-luan-{meeting.pk}.{fmt}"'
     response["X-Content-Type-Options"] = "nosniff"
     return _private(response) if meeting.is_internal or may_see_internal(request.user) else response
@@ -280,6 +275,15 @@ def _directive_action(request, directive, action: str):
         messages.success(request, _("Đã ghi quyết định về đề nghị gia hạn."))
     else:
         raise Http404
+    if action != "xac-nhan" and not services.lead_unit_reachable(directive):
+        messages.warning(
+            request,
+            _(
+                "Không gửi được thư báo: %(unit)s chưa có người nhận thư (chưa có cán bộ gắn tài khoản, "
+                "chưa có lãnh đạo đơn vị có địa chỉ thư). Hãy báo đơn vị theo cách khác."
+            )
+            % {"unit": directive.lead_unit.name},
+        )
     return None
 
 
