@@ -537,7 +537,7 @@ class MeetingAdmin(EditorialAdmin):
 class PublicSummaryAdmin(EditorialAdmin):
     form = PublicSummaryForm
     preview_view = staticmethod(views.render_summary)
-    list_display = ("title", "meeting", "state_badge", "created_by", "updated_at")
+    list_display = ("title", "meeting", "state_badge", "created_by_name", "updated_at")
     list_select_related = ("meeting", "created_by")
     search_fields = ("title", "text", "meeting__title")
     autocomplete_fields = ("meeting",)
