@@ -191,8 +191,10 @@ RANKED_MATCHES = 200
 # ones at once. A common word fills the first; a rare one costs a few cheap index scans.
 WINDOWS = ((0,), (1, 2), tuple(range(3, 10)))
 
-# For the transaction of a search: never read the whole table (the planner cannot tell what
-# reading a text vector costs), and no parallel workers for a query of a few milliseconds.
+# Sent with each query of a search, in the same query string: never read the whole table
+# (the planner cannot tell what reading a text vector costs), and no parallel workers for a
+# query of a few milliseconds. Statements sent together run as one transaction, so SET LOCAL
+# ends with the query (no BEGIN and COMMIT of their own: two round trips fewer).
 PLANNER = "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0;\n"
 
 CANDIDATES = """
@@ -260,9 +262,8 @@ class SearchResults:
     """Search results for Django's Paginator: ``count()`` and slices.
 
     The candidates (the newest ``RANKED_MATCHES`` matches, with what ranks them) take one
-    query for a common word, up to four for a rare one (``WINDOWS``), in a transaction that
-    forbids reading the whole table (the planner cannot tell what reading a text vector
-    costs); the page shown is one more. ``count()`` is exact up to ``RANKED_MATCHES``;
+    query for a common word, up to four for a rare one (``WINDOWS``), each sent with settings
+    that forbid reading the whole table (``PLANNER``); the page shown is one more. ``count()`` is exact up to ``RANKED_MATCHES``;
     ``more`` says there are more matches than that."""
 
     def __init__(self, *, query: str, staff: bool, language: str):
@@ -310,15 +311,13 @@ class SearchResults:
         if self._ranked is None:
             current = period_of(timezone.now())
             found: dict[int, tuple] = {}
-            with transaction.atomic(), connection.cursor() as cursor:
+            with connection.cursor() as cursor:
                 for window in (*WINDOWS, None):
                     periods = None if window is None else [current - n for n in window]
                     if window == WINDOWS[0]:
                         periods += [current + 1, UNDATED]  # dated ahead (a meeting announced), undated
                     sql, params = self.candidates_sql(periods)
-                    if window == WINDOWS[0]:
-                        sql = PLANNER + sql  # the settings go with the first query: one round trip
-                    cursor.execute(sql, params)
+                    cursor.execute(PLANNER + sql, params)
                     for row in cursor.fetchall():
                         found.setdefault(row[0], row)
                     if len(found) > RANKED_MATCHES:
@@ -326,7 +325,8 @@ class SearchResults:
                 if not found and plain(self.query):
                     # No word matched: titles that look like the query (a typo), by trigrams,
                     # the most similar first.
-                    cursor.execute(*self.similar_sql())
+                    sql, params = self.similar_sql()
+                    cursor.execute(PLANNER + sql, params)
                     self._ranked = [row[0] for row in cursor.fetchall()]
                     return self._ranked
             # The newest RANKED_MATCHES (the windows went back in time; the last may overlap).
