@@ -198,7 +198,7 @@ WINDOWS = ((0,), (1, 2), tuple(range(3, 10)))
 PLANNER = "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0;\n"
 
 CANDIDATES = """
-SELECT id, period, date, {exact} AS exact,
+SELECT id, period, extract(epoch FROM date)::float8 AS seconds, {exact} AS exact,
        CASE WHEN title_vector @@ websearch_to_tsquery('{config}', %(q)s) THEN 2
             WHEN keywords_vector @@ websearch_to_tsquery('{config}', %(q)s) THEN 1
             ELSE 0 END AS tier,
@@ -358,20 +358,17 @@ class SearchResults:
         return page
 
 
-_EPOCH = dt.datetime.min.replace(tzinfo=dt.UTC)
-
-
 def _newest_first(row) -> tuple:
-    pk, period, date, *_ = row
+    pk, period, seconds, *_ = row  # seconds: the item's own date as a number (None: undated)
     # Descending period, date (undated first: they are asked with the newest), id.
-    return (-period, 0 if date is None else 1, -(date or _EPOCH).timestamp(), -pk)
+    return (-period, seconds is not None, -(seconds or 0.0), -pk)
 
 
 def _best_first(row) -> tuple:
     """Exact (accented) matches, then title, keywords, body; titles starting with the
     query; the newest by the item's own date (undated last)."""
-    pk, _period, date, exact, tier, prefix = row
-    return (not exact, -tier, not prefix, date is None, -(date or _EPOCH).timestamp(), -pk)
+    pk, _period, seconds, exact, tier, prefix = row
+    return (not exact, -tier, not prefix, seconds is None, -(seconds or 0.0), -pk)
 
 
 # -- snippets --------------------------------------------------------------------------------
