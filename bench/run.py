@@ -278,9 +278,13 @@ def django_facts(article_path: str) -> dict:
         status, statements = capture(path)
         plans = explain(statements)
         facts["pages"].append({"title": title, "path": path, "status": status, "sql": statements, "plans": plans})
-        for _sql, plan in plans:
+        for sql, plan in plans:
             for table in sorted(set(re.findall(r"Seq Scan on (\w+)", plan))):
-                facts["seq_scans"].append(f"{title}: {table} ({_rows(table)} rows)")
+                # A statement with no condition asks for every row: any plan reads them all.
+                whole = " WHERE " not in sql.upper()
+                facts["seq_scans"].append(
+                    f"{title}: {table} ({_rows(table)} rows{', every row asked for: no condition' if whole else ''})"
+                )
 
     client.get(article_path)
     cold()
