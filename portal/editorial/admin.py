@@ -145,10 +145,10 @@ class PersonFilter(admin.RelatedFieldListFilter):
     write them, family name first and in that order ("Nguyễn Minh Thùy"), not user names."""
 
     def field_choices(self, field, request, model_admin):
-        from portal.core.text import person_name
+        from portal.core.text import person_name, vietnamese_sort_key
 
         people = field.related_model._default_manager.only("first_name", "last_name", "username")
-        return sorted(((u.pk, person_name(u)) for u in people), key=lambda choice: choice[1].casefold())
+        return sorted(((u.pk, person_name(u)) for u in people), key=lambda choice: vietnamese_sort_key(choice[1]))
 
 
 class PersonChoiceField(forms.ModelChoiceField):
