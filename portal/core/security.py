@@ -27,6 +27,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -134,8 +135,8 @@ class RequestSizeMiddleware:
             response = _refusal(
                 request,
                 status=413,
-                title="Dữ liệu gửi lên quá lớn",
-                message="Yêu cầu vượt quá giới hạn dung lượng cho phép. Hãy gửi tệp nhỏ hơn.",
+                title=gettext_noop("Dữ liệu gửi lên quá lớn"),
+                message=gettext_noop("Yêu cầu vượt quá giới hạn dung lượng cho phép. Hãy gửi tệp nhỏ hơn."),
             )
             response["Connection"] = "close"
             return response
@@ -173,8 +174,10 @@ class UndecodableInputMiddleware:
             return _refusal(
                 request,
                 status=400,
-                title="Yêu cầu không hợp lệ",
-                message="Địa chỉ hoặc dữ liệu gửi lên có ký tự không hợp lệ. Hãy kiểm tra lại và thử lại.",
+                title=gettext_noop("Yêu cầu không hợp lệ"),
+                message=gettext_noop(
+                    "Địa chỉ hoặc dữ liệu gửi lên có ký tự không hợp lệ. Hãy kiểm tra lại và thử lại."
+                ),
             )
         return self.get_response(request)
 

@@ -19,7 +19,6 @@ ALLOWED = [
     "Tiếng Việt",  # the language switch
     # Not marked for translation in the code (listed in /work/handoff/i18n.md); remove
     # from here once they are:
-    "/thong-ke/chi-so/<mã>.csv",  # templates/stats/open_data.html:14
     "statistics (Bộ Thông tin và Truyền thông)",  # stats/exports.py:349 (JSON schema)
     '(\\"theo báo cáo\\")',  # stats/exports.py:339 (JSON schema, escaped)
 ]
@@ -196,4 +195,7 @@ def test_english_pages_show_no_vietnamese_interface_text(client, reporter, edito
         client.logout()
 
     assert not found, "\n".join(f"{path}:\n  " + "\n  ".join(words) for path, words in found.items())
+    # A year is a year in both languages, never a grouped number ("2,022", "2.022").
+    assert "<h3>2022</h3>" in client.get("/en/thong-ke/").content.decode()
+    assert "<h3>Năm 2022</h3>" in client.get("/thong-ke/").content.decode()
     assert set(seen_english) == set(SOME_ENGLISH)  # the pages showed what the test is about
