@@ -24,10 +24,14 @@ def format_datetime(value: dt.datetime | None, language: str = "vi", with_time: 
     if isinstance(value, dt.datetime):
         if timezone.is_aware(value):
             value = timezone.localtime(value)
-        weekday = value.weekday()
     else:
-        weekday = value.weekday()
         with_time = False
+    return format_local(value, language, with_time)
+
+
+def format_local(value: dt.datetime | dt.date, language: str = "vi", with_time: bool = True) -> str:
+    """``format_datetime`` of a value already in Vietnam time (or a date)."""
+    weekday = value.weekday()
     if language == "en":
         out = f"{WEEKDAYS_EN[weekday]}, {value.day} {MONTHS_EN[value.month - 1]} {value.year}"
     else:
