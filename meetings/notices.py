@@ -17,11 +17,11 @@ from __future__ import annotations
 import hashlib
 import io
 
-from django.core.files.base import ContentFile
-from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from portal.core.storage import stored_once
 
 from .models import Meeting
 from .storage import private_storage
@@ -66,32 +66,16 @@ def storage_name(meeting: Meeting, fmt: str, html: str) -> str:
     return f"{PREFIX}{meeting.pk}/{hashlib.sha256(source.encode('utf-8')).hexdigest()}.{fmt}"
 
 
-def _read(storage, name: str) -> bytes | None:
-    if not storage.exists(name):
-        return None
-    with storage.open(name, "rb") as fh:
-        return fh.read()
-
-
 def notice_file(meeting: Meeting, fmt: str, *, base_url: str) -> bytes:
     """The notice as ``fmt`` ("pdf" or "docx") of the meeting as its row stands (the
     caller hands a live record), made at most once per version."""
     context = notice_context(meeting)
     html = render_to_string("meetings/notice_pdf.html", context)
-    name = storage_name(meeting, fmt, html)
-    storage = private_storage()
-    body = _read(storage, name)
-    if body is not None:
-        return body
-    lock = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock])
-        body = _read(storage, name)  # made by the request we waited for
-        if body is None:
-            body = render_pdf(html, base_url) if fmt == "pdf" else render_docx(meeting, context)
-            storage.save(name, ContentFile(body))
-    return body
+
+    def make() -> bytes:
+        return render_pdf(html, base_url) if fmt == "pdf" else render_docx(meeting, context)
+
+    return stored_once(storage_name(meeting, fmt, html), make, storage=private_storage())
 
 
 def render_pdf(html: str, base_url: str) -> bytes:

@@ -12,22 +12,13 @@ from __future__ import annotations
 
 import hashlib
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import connection, transaction
+from portal.core.storage import stored_once
 
 PREFIX = "stats/pdf/"
 
 
 def storage_name(html: str) -> str:
     return f"{PREFIX}{hashlib.sha256(html.encode('utf-8')).hexdigest()}.pdf"
-
-
-def _read(name: str) -> bytes | None:
-    if not default_storage.exists(name):
-        return None
-    with default_storage.open(name, "rb") as fh:
-        return fh.read()
 
 
 def render(html: str, base_url: str) -> bytes:
@@ -37,16 +28,4 @@ def render(html: str, base_url: str) -> bytes:
 
 
 def pdf_for(html: str, *, base_url: str) -> bytes:
-    name = storage_name(html)
-    body = _read(name)
-    if body is not None:
-        return body
-    lock = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock])
-        body = _read(name)  # made by the request we waited for
-        if body is None:
-            body = render(html, base_url)
-            default_storage.save(name, ContentFile(body))
-    return body
+    return stored_once(storage_name(html), lambda: render(html, base_url))

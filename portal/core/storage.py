@@ -67,3 +67,36 @@ class ForgetFilesOfFailedRequests:
             except OSError:
                 logger.warning("could not remove %s after a request ran out of space", name)
         return None
+
+
+def stored_once(name: str, make, *, storage=None) -> bytes:
+    """The file ``name`` of ``storage`` (default: the default storage), made by ``make()``
+    (its bytes) the first time it is asked for. The first requests meet at a PostgreSQL
+    advisory lock keyed by the name: one makes the file, the others wait and read it. For
+    files made from content by hash (a release's PDF, a conclusion notice)."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.db import connection, transaction
+
+    storage = storage or default_storage
+
+    def read() -> bytes | None:
+        if not storage.exists(name):
+            return None
+        with storage.open(name, "rb") as fh:
+            return fh.read()
+
+    body = read()
+    if body is not None:
+        return body
+    lock = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock])
+        body = read()  # made by the request we waited for
+        if body is None:
+            body = make()
+            storage.save(name, ContentFile(body))
+    return body
