@@ -18,19 +18,22 @@ MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "Au
              "November", "December"]  # fmt: skip
 
 
+def local(value: dt.datetime | dt.date) -> dt.datetime | dt.date:
+    """An aware time in Vietnam time; a naive time or a date as it is."""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
 def format_datetime(value: dt.datetime | None, language: str = "vi", with_time: bool = True) -> str:
     if value is None:
         return ""
-    if isinstance(value, dt.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-    else:
-        with_time = False
-    return format_local(value, language, with_time)
+    return format_local(local(value), language, with_time)
 
 
 def format_local(value: dt.datetime | dt.date, language: str = "vi", with_time: bool = True) -> str:
-    """``format_datetime`` of a value already in Vietnam time (or a date)."""
+    """``format_datetime`` of a value already in Vietnam time (``local``); a date has no time."""
+    with_time = with_time and isinstance(value, dt.datetime)
     weekday = value.weekday()
     if language == "en":
         out = f"{WEEKDAYS_EN[weekday]}, {value.day} {MONTHS_EN[value.month - 1]} {value.year}"

@@ -1,7 +1,4 @@
-import datetime as dt
-
 from django import template
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -34,11 +31,7 @@ def vn_date(value):
 def _time_tag(value, with_time: bool) -> str:
     if not value:
         return ""
-    if isinstance(value, dt.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-    else:
-        with_time = False
+    value = formatting.local(value)
     shown = formatting.format_local(value, current_language(), with_time=with_time)
     # Both parts are digits, fixed words and punctuation: nothing to escape.
     return mark_safe(f'<time datetime="{value.isoformat()}">{shown}</time>')  # noqa: S308
