@@ -87,15 +87,14 @@ class CorrectionInline(admin.TabularInline):
     extra = 0
     fields = ("number", "note", "note_en", "created_by_name", "created_at", "applied_at")
     readonly_fields = fields
-
-    @admin.display(description=gettext_lazy("người tạo"))
-    def created_by_name(self, obj):
-        return person_name(obj.created_by)
-
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=gettext_lazy("người tạo"))
+    def created_by_name(self, obj):
+        return person_name(obj.created_by)
 
 
 @admin.register(Release)

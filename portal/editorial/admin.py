@@ -25,6 +25,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.core.text import person_name, vietnamese_sort_key
+
 from . import permissions, registry, services
 from .enums import Action, ChangeKind, Role, State
 from .models import ChangeLog, PreviewLog, Revision, TransitionLog
@@ -145,8 +147,6 @@ class PersonFilter(admin.RelatedFieldListFilter):
     write them, family name first and in that order ("Nguyễn Minh Thùy"), not user names."""
 
     def field_choices(self, field, request, model_admin):
-        from portal.core.text import person_name, vietnamese_sort_key
-
         people = field.related_model._default_manager.only("first_name", "last_name", "username")
         return sorted(((u.pk, person_name(u)) for u in people), key=lambda choice: vietnamese_sort_key(choice[1]))
 
@@ -155,8 +155,6 @@ class PersonChoiceField(forms.ModelChoiceField):
     """A choice of person labelled with the name, family name first, not the user name."""
 
     def label_from_instance(self, obj):
-        from portal.core.text import person_name
-
         return person_name(obj)
 
 
@@ -169,12 +167,8 @@ class PeopleByName:
 
         if db_field.related_model is get_user_model():
             kwargs.setdefault("form_class", PersonChoiceField)
-            if "queryset" in kwargs:
-                kwargs["queryset"] = kwargs["queryset"].order_by("last_name", "first_name", "username")
-            else:
-                kwargs["queryset"] = db_field.related_model._default_manager.order_by(
-                    "last_name", "first_name", "username"
-                )
+            people = kwargs.get("queryset", db_field.related_model._default_manager.all())
+            kwargs["queryset"] = people.order_by("last_name", "first_name", "username")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -263,8 +257,6 @@ class EditorialAdmin(PeopleByName, admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("người tạo"), ordering="created_by__last_name")
     def created_by_name(self, obj):
-        from portal.core.text import person_name
-
         return person_name(obj.created_by)
 
     @admin.display(description=gettext_lazy("Trạng thái"), ordering="state")
@@ -688,8 +680,6 @@ class EditorialAdmin(PeopleByName, admin.ModelAdmin):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            from portal.core.text import person_name
-
             messages.success(
                 request, _("Đã giao “%(item)s” cho %(who)s.") % {"item": obj, "who": person_name(assignee)}
             )
@@ -996,8 +986,6 @@ class AuditLogAdmin(ReadOnlyAdmin):
 
     @admin.display(description=gettext_lazy("Người thực hiện"), ordering="user__last_name")
     def who(self, obj):
-        from portal.core.text import person_name
-
         return person_name(obj.user)
 
     @admin.display(description=gettext_lazy("Loại dữ liệu"), ordering="content_type")

@@ -263,8 +263,9 @@ class SearchResults:
 
     The candidates (the newest ``RANKED_MATCHES`` matches, with what ranks them) take one
     query for a common word, up to four for a rare one (``WINDOWS``), each sent with settings
-    that forbid reading the whole table (``PLANNER``); the page shown is one more. ``count()`` is exact up to ``RANKED_MATCHES``;
-    ``more`` says there are more matches than that."""
+    that forbid reading the whole table (``PLANNER``); the page shown is one more.
+    ``count()`` is exact up to ``RANKED_MATCHES``; ``more`` says there are more matches than
+    that."""
 
     def __init__(self, *, query: str, staff: bool, language: str):
         self.query = _nfc(query)
