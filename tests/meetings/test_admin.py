@@ -75,6 +75,22 @@ def form_data(units, people, **overrides):
     return data
 
 
+def with_directive_rows(data: dict, directives) -> dict:
+    """``data`` with the directives inline holding ``directives`` as the change form shows
+    them (each row names its directive; numbers are the form's own, not posted)."""
+    data.update({"directives-TOTAL_FORMS": str(len(directives)), "directives-INITIAL_FORMS": "0"})
+    for i, d in enumerate(directives):
+        data.update({
+            f"directives-{i}-row_id": str(d.pk), f"directives-{i}-text": d.text,
+            f"directives-{i}-lead_unit": str(d.lead_unit_id), f"directives-{i}-giver": str(d.giver_id),
+            f"directives-{i}-lead_person": str(d.lead_person_id or ""),
+            f"directives-{i}-deadline_text": d.deadline.strftime("%d/%m/%Y"),
+        })  # fmt: skip
+        data.pop(f"directives-{i}-supporting_units", None)
+        data.pop(f"directives-{i}-number", None)
+    return data
+
+
 def publish_fields(item) -> dict:
     """The publish time as the change form shows it (a live item keeps it)."""
     from django.utils import timezone

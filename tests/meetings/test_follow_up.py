@@ -15,7 +15,7 @@ from meetings.enums import DeadlineKind, DirectiveStatus, ExtensionState
 from meetings.models import DeadlineExtension, Directive, DirectiveEvent
 
 from .conftest import act, approved_directive, make_meeting, publish
-from .test_admin import form_data
+from .test_admin import form_data, with_directive_rows
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -80,16 +80,8 @@ def test_a_change_to_a_live_record_numbers_its_items_when_approved(client, edito
     january_meeting.refresh_from_db()
     rows = list(Directive.objects.filter(meeting=january_meeting).order_by("number"))
     data = form_data(units, people, **{"edit_version": str(january_meeting.version)})
-    data.update({"directives-TOTAL_FORMS": "4", "directives-INITIAL_FORMS": "0"})
-    for i, d in enumerate(rows):
-        data.update({
-            f"directives-{i}-row_id": str(d.pk), f"directives-{i}-text": d.text,
-            f"directives-{i}-lead_unit": str(d.lead_unit_id), f"directives-{i}-giver": str(d.giver_id),
-            f"directives-{i}-lead_person": str(d.lead_person_id or ""),
-            f"directives-{i}-deadline_text": d.deadline.strftime("%d/%m/%Y"),
-        })  # fmt: skip
-        data.pop(f"directives-{i}-supporting_units", None)
-        data.pop(f"directives-{i}-number", None)
+    with_directive_rows(data, rows)
+    data["directives-TOTAL_FORMS"] = "4"  # and a fourth, new
     data.update({
         "directives-3-text": "Rà soát, cập nhật danh mục dịch vụ công trực tuyến.", "directives-3-lead_unit": str(units["dx"].pk),
         "directives-3-deadline_text": "thường xuyên",

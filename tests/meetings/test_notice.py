@@ -119,7 +119,7 @@ def test_an_approved_change_makes_a_new_notice(client, numbered, editor, board, 
     from meetings.models import Directive
 
     from .conftest import act
-    from .test_admin import form_data
+    from .test_admin import form_data, with_directive_rows
 
     docx_url = reverse("meetings:notice", args=[numbered.slug, "docx"])
     client.force_login(staff_reader)
@@ -131,17 +131,7 @@ def test_an_approved_change_makes_a_new_notice(client, numbered, editor, board, 
                      notice_date="14/02/2022", notice_signer=str(people["office_head"].pk),
                      notice_recipients="Bộ trưởng (để b/c)\nCác Thứ trưởng",
                      conclusions="Giao hoàn thiện kế hoạch chuyển đổi số trong quý I.")  # fmt: skip
-    rows = list(Directive.objects.filter(meeting=numbered).order_by("number"))
-    data.update({"directives-TOTAL_FORMS": str(len(rows)), "directives-INITIAL_FORMS": "0"})
-    for i, d in enumerate(rows):
-        data.update({
-            f"directives-{i}-row_id": str(d.pk), f"directives-{i}-text": d.text,
-            f"directives-{i}-lead_unit": str(d.lead_unit_id), f"directives-{i}-giver": str(d.giver_id),
-            f"directives-{i}-lead_person": str(d.lead_person_id or ""),
-            f"directives-{i}-deadline_text": d.deadline.strftime("%d/%m/%Y"),
-        })  # fmt: skip
-        data.pop(f"directives-{i}-supporting_units", None)
-        data.pop(f"directives-{i}-number", None)
+    with_directive_rows(data, list(Directive.objects.filter(meeting=numbered).order_by("number")))
     response = client.post(reverse("admin:meetings_meeting_change", args=[numbered.pk]), data)
     assert response.status_code == 302
     client.force_login(staff_reader)
