@@ -38,6 +38,10 @@ def test_articles_are_what_the_workflow_writes(bench_users, client):
     assert Article.objects.filter(is_internal=True).count() == 1
     now = timezone.now()
     assert Article.objects.filter(publish_at__gt=now).count() == 5
+    # Written oldest first, as a portal accumulates them: ids follow publication time (the
+    # scheduled ones, approved last, come after them whatever their time).
+    by_id = list(Article.objects.filter(publish_at__lte=now).order_by("pk").values_list("publish_at", flat=True))
+    assert by_id == sorted(by_id)
     ct = ContentType.objects.get_for_model(Article)
     for article in Article.objects.all():
         assert article.version == 3 and article.first_published_at == article.publish_at
