@@ -229,18 +229,9 @@ LIMIT %(limit)s
 
 
 PAGE = "SELECT id, kind, title, summary, body, url, date FROM search_searchdocument WHERE id = ANY(%s)"
-
-
-class Result:
-    """One search result as the page shows it."""
-
-    __slots__ = ("pk", "kind", "title", "summary", "body", "url", "date", "snippet")
-
-    def __init__(self, pk, kind, title, summary, body, url, date):
-        self.pk, self.kind, self.title, self.summary, self.body, self.url, self.date = (
-            pk, kind, title, summary, body, url, date,
-        )  # fmt: skip
-        self.snippet = ""
+# One search result as the page shows it: a dict of these and its "snippet" (a template
+# looks a name up in a dict before trying attributes: the quickest for 20 results).
+RESULT = ("pk", "kind", "title", "summary", "body", "url", "date")
 
 
 def search(*, query: str, staff: bool, language: str = "vi") -> SearchResults:
@@ -351,11 +342,11 @@ class SearchResults:
             return []
         with connection.cursor() as cursor:
             cursor.execute(PAGE, [ids])
-            docs = {row[0]: Result(*row) for row in cursor.fetchall()}
+            docs = {row[0]: dict(zip(RESULT, row, strict=True)) for row in cursor.fetchall()}
         page = [docs[pk] for pk in ids if pk in docs]
         pattern, exact = word_pattern(self.words), set(self.accented)
         for doc in page:
-            doc.snippet = snippet(doc.body or doc.summary, self.words, exact=exact, pattern=pattern)
+            doc["snippet"] = snippet(doc["body"] or doc["summary"], self.words, exact=exact, pattern=pattern)
         return page
 
 
