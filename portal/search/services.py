@@ -64,6 +64,12 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text or "")
 
 
+def one_line(text: str) -> str:
+    """``text`` composed (NFC), its runs of white space (new lines, tabs, no-break spaces)
+    one space: how the index keeps what a snippet is cut from."""
+    return " ".join(_nfc(text).split())
+
+
 # -- writing ---------------------------------------------------------------------------------
 
 
@@ -109,8 +115,8 @@ def _document_rows(item, builder, publish_at=None, expire_at=None) -> list[dict]
                     "title": title,
                     "title_plain": plain(title)[:500],
                     "keywords": _nfc(str(doc.get("keywords") or "")),
-                    "summary": _nfc(str(doc.get("summary") or "")),
-                    "body": _nfc(str(doc.get("body") or "")),
+                    "summary": one_line(str(doc.get("summary") or "")),
+                    "body": one_line(str(doc.get("body") or "")),
                     "url": doc["url"],
                     "is_internal": bool(doc.get("is_internal", getattr(item, "is_internal", False))),
                     "publish_at": visible_from,
@@ -303,8 +309,10 @@ class SearchResults:
         if self._ranked is None:
             current = period_of(timezone.now())
             found: dict[int, tuple] = {}
+            asked = 0
             with connection.cursor() as cursor:
                 for window in (*WINDOWS, None):
+                    asked += 1
                     periods = None if window is None else [current - n for n in window]
                     if window == WINDOWS[0]:
                         periods += [current + 1, UNDATED]  # dated ahead (a meeting announced), undated
@@ -321,8 +329,11 @@ class SearchResults:
                     cursor.execute(PLANNER + sql, params)
                     self._ranked = [row[0] for row in cursor.fetchall()]
                     return self._ranked
-            # The newest RANKED_MATCHES (the windows went back in time; the last may overlap).
-            newest = sorted(found.values(), key=_newest_first)
+            # The newest RANKED_MATCHES. One query (a common word) returned them newest first;
+            # after several, the last one, over every period, may add some ahead of the others.
+            newest = list(found.values())
+            if asked > 1:
+                newest.sort(key=_newest_first)
             self.more = len(newest) > RANKED_MATCHES
             ranked = sorted(newest[:RANKED_MATCHES], key=_best_first)
             self._ranked = [row[0] for row in ranked]
@@ -446,8 +457,7 @@ def snippet(
     (compared without diacritics; a word typed with diacritics, in ``exact``, only as
     typed), from a word's start to a word's end, with "…" where the text goes on: HTML,
     escaped, the words in ``<mark>``. ``pattern``: ``word_pattern(words)``, made once for
-    a page of results."""
-    text = " ".join(unicodedata.normalize("NFC", text or "").split())
+    a page of results. ``text`` as the index keeps it (``one_line``): read as it is."""
     if not text:
         return ""
     low = text.lower()

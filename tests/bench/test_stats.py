@@ -94,7 +94,7 @@ def test_generate_adds_public_releases_once(client, clock, reporter, board, benc
 
     doc = SearchDocument.objects.get(object_id=release.pk, url="/thong-ke/2021-06/")
     assert doc.publish_at == release.publish_at and doc.kind == "Thống kê" and "Phishing" in doc.body
-    assert "/thong-ke/2021-06/" in [d.url for d in search.search(query="tháng 06/2021", staff=False)[:20]]
+    assert "/thong-ke/2021-06/" in [d["url"] for d in search.search(query="tháng 06/2021", staff=False)[:20]]
     assert SearchDocument.objects.filter(url="/thong-ke/chi-so/at-phishing/").exists()
 
     before = counts()

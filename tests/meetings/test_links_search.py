@@ -2,6 +2,7 @@
 calendar feed with LOCATION and DESCRIPTION, the public one without internal meetings."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 from django.urls import reverse
@@ -44,3 +45,22 @@ def test_staff_calendar_has_location_and_description(client, editor, board, staf
     client.logout()
     public = client.get(reverse("meetings:calendar_ics")).content.decode()
     assert "VEVENT" not in public and "Nguyễn Du" not in public and meeting.title not in public
+
+
+def test_search_snippet_of_a_meeting_reads_as_one_line(client, editor, board, staff_reader, clock):
+    """A meeting's summary and conclusions are typed on several lines; the result's snippet
+    is one line of single spaces, its words marked, whatever the line breaks and
+    no-break spaces (text pasted from Word)."""
+    clock.set(dt.datetime(2023, 6, 20, 9, 0, tzinfo=VN))
+    meeting = publish(
+        make_meeting(author=editor, title="Hội nghị giao ban tháng 6/2023", summary="Tóm tắt.",
+                     conclusions="1. Đẩy mạnh\n\n2.\tChuyển\u00a0đổi   số\r\ncho doanh nghiệp."),
+        author=editor, board=board,
+    )  # fmt: skip
+    client.force_login(staff_reader)
+    html = client.get("/tim-kiem/", {"q": "chuyen doi so"}).content.decode()
+    assert meeting.get_absolute_url() in html
+    snippet = re.search(r'<p class="snippet">(.*?)</p>', html, re.S).group(1)
+    assert snippet.startswith(
+        "Tóm tắt. 1. Đẩy mạnh 2. <mark>Chuyển</mark> <mark>đổi</mark> <mark>số</mark> cho doanh nghiệp."
+    )

@@ -77,7 +77,7 @@ FILL = textwrap.dedent(
     for article in Article.objects.all():
         SearchDocument.objects.create(
             content_type=ct, object_id=article.pk, kind="Tin tức", title=article.title,
-            url=f"/tin-tuc/{{article.slug}}/", publish_at=article.publish_at, body="Nội dung.",
+            url=f"/tin-tuc/{{article.slug}}/", publish_at=article.publish_at, body="Nội dung.\\n\\n  Đoạn hai.",
         )
     Release = apps.get_model("stats", "Release")
     TransitionLog = apps.get_model("editorial", "TransitionLog")
@@ -109,6 +109,7 @@ CHECK = textwrap.dedent(
     print("numbers", [n for _, n in numbers])
     print("periods", SearchDocument.objects.filter(period__lt=1000000).count(), SearchDocument.objects.count())
     print("titles", SearchDocument.objects.exclude(title_plain="").count())
+    print("one line", SearchDocument.objects.filter(body="Nội dung. Đoạn hai.").count())
     from stats.models import Release
     from portal.editorial.models import TransitionLog
     print("release", [str(r) for r in Release.objects.all()], TransitionLog.objects.count())
@@ -158,6 +159,8 @@ def test_a_database_holding_data_migrates_to_this_release(old_portal):
     assert "numbers [1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4]" in out
     # Every search document got its half-year and its title without diacritics.
     assert "periods 40 40" in out and "titles 40" in out
+    # Their text is kept on one line, as the search's snippets read it.
+    assert "one line 40" in out
     # The release and the audit log come through whole.
     assert "release ['Tổng quan một số lĩnh vực ngành TT&TT tháng 09/2026'] 6" in out
     # And nothing is left for makemigrations to do on the upgraded database.
