@@ -19,11 +19,14 @@ def _same_page_in(request, language: str) -> str:
 def site(request):
     language = current_language()
     other = "vi" if language == "en" else "en"
+    # The other language's address, read only by the parts of the page that are not kept (a
+    # resolve and a reverse, once a page); this language's is the page's own.
+    here = request.get_full_path()
+    other_page = SimpleLazyObject(lambda: _same_page_in(request, other))
     return {
         "SITE_URL": settings.SITE_URL.rstrip("/"),
         "OTHER_LANG": other,
-        # Read only by the parts of the page that are not kept (cheap: a resolve and a reverse).
-        "lang_switch_url": SimpleLazyObject(lambda: _same_page_in(request, other)),
-        "alternate_vi": SimpleLazyObject(lambda: _same_page_in(request, "vi")),
-        "alternate_en": SimpleLazyObject(lambda: _same_page_in(request, "en")),
+        "lang_switch_url": other_page,
+        "alternate_vi": here if language == "vi" else other_page,
+        "alternate_en": here if language == "en" else other_page,
     }
