@@ -6,7 +6,7 @@
 
 Starts the app server twice on free loopback ports, with the page cache on and then off
 (``PAGE_CACHE=0``), both with ``DEBUG=0`` and the project's gunicorn config, runs ``wrk``
-(Debian's) against every page, prints requests/s, p50 and p99 and each page's ratio to the
+(Debian's) against every page (``WARM_UP`` seconds first, not counted), prints requests/s, p50 and p99 and each page's ratio to the
 static file served by WhiteNoise, and writes BENCHMARKS.md with the date, the machine, the
 exact command, the SQL plans (``EXPLAIN ANALYZE``) of the news list page 500 and of the
 search, the query count of an article with the cache off, the cache backends compared and
@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 VENV_BIN = Path(sys.executable).parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:54329/bench"
 SEARCH_QUERY = "chu ky so"  # "chữ ký số" typed without diacritics
+WARM_UP = 2  # seconds of load before each page's measured run
 
 LUA = r"""
 done = function(summary, latency, requests)
@@ -488,8 +489,11 @@ def main() -> int:
         cookie = staff_cookie()
         nocache.start()
         for name, path, server in pages:
-            for _ in range(3):
-                fetch(server.base + path)  # fill the cache of every worker's first request
+            # Every worker warm (its first requests load templates, translations and a
+            # database connection; with the page cache on, they fill it): a short run first,
+            # not counted.
+            warm = wrk(server.base + path, duration=WARM_UP, connections=args.connections, threads=args.threads,
+                lua=lua.name, cookie=cookie if "signed-in staff" in name else "")  # fmt: skip
             result = wrk(
                 server.base + path,
                 duration=args.duration,
@@ -498,7 +502,7 @@ def main() -> int:
                 lua=lua.name,
                 cookie=cookie if "signed-in staff" in name else "",
             )
-            result.update({"name": name, "path": path, "server": server.name})
+            result.update({"name": name, "path": path, "server": server.name, "warm": warm.get("requests", 0)})
             rows.append(result)
             print(f"{name:36} {result['rps']:9.0f} req/s  p50 {result['p50']:7.2f} ms  p99 {result['p99']:7.2f} ms")
         # One client, the cache off: the latency a reader waits for a page not yet cached.
@@ -519,7 +523,11 @@ def main() -> int:
         extra["one_client"] = one_client
         extra["rss"] = {s.name: s.worker_rss_mb() for s in servers}
         extra["requests"] = {
-            s.name: sum(r.get("requests", 0) for r in rows + one_client if r.get("server", "nocache") == s.name)
+            s.name: sum(
+                r.get("requests", 0) + r.get("warm", 0)
+                for r in rows + one_client
+                if r.get("server", "nocache") == s.name
+            )
             for s in servers
         }
     finally:
@@ -546,8 +554,8 @@ def main() -> int:
                 server = Server("backend", {**env, "PAGE_CACHE": "1", **overrides})
                 try:
                     server.start()
-                    for _ in range(3):
-                        fetch(server.base + article)
+                    wrk(server.base + article, duration=WARM_UP, connections=args.connections,
+                        threads=args.threads, lua=lua.name)  # fmt: skip
                     result = wrk(
                         server.base + article,
                         duration=args.duration,
@@ -607,7 +615,9 @@ def write_report(*, command: str, rows: list[dict], extra: dict, facts: dict, ar
         f"{extra.get('loadavg_before', '?')}, after: {m['loadavg']} (the machine is shared with other work: "
         "compare ratios within one run rather than absolute numbers across runs)",
         f"- Server: gunicorn with `deploy/gunicorn.conf.py`, workers {workers}, `DEBUG=0`, on 127.0.0.1;"
-        f" wrk on the same machine, {args.threads} threads, {args.connections} connections, {args.duration} s per page.",
+        f" wrk on the same machine, {args.threads} threads, {args.connections} connections, {args.duration} s per page"
+        f" after {WARM_UP} s of the same load that are not counted (every worker has loaded its templates and"
+        " opened its database connection; with the page cache on, the page is cached).",
         "- Command:",
         "",
         "```",
