@@ -26,7 +26,7 @@ def home(request):
     context = {
         "sections": home_registry.sections(request),
         "links": list(WebsiteLink.objects.filter(is_active=True)),
-        "counts": counters.visit_counts(),
+        "visit_counts": counters.visit_counts(),
     }
     return render(request, "home.html", context)
 

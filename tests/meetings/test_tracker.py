@@ -42,6 +42,9 @@ def test_tracker_lists_counts_and_filters(signed_in, january_meeting, units, clo
     html = page.content.decode()
     assert 'id="bang-don-vi"' in html and "Cục Chuyển đổi số quốc gia" in html
     assert page["Cache-Control"] == "private, no-store"
+    # The footer's visit counter waits for the page's script with a dash (the page's own
+    # per-unit counts are not it).
+    assert '<dd data-k="online">—</dd>' in html and '<dd data-k="total">—</dd>' in html
     assert rows(signed_in.get(url, {"don_vi": units["office"].pk})) == 1
     assert rows(signed_in.get(url, {"trang_thai": "qua-han"})) == 1  # due 20/02
     assert rows(signed_in.get(url, {"trang_thai": "chua-thuc-hien"})) == 2
