@@ -373,6 +373,7 @@ def pdf_timings(*, requests: int = 20, stdout=None) -> dict:
     from django.template.loader import render_to_string
     from django.test import Client, RequestFactory
 
+    from portal.exports import pdf_bytes
     from stats import pdfs, selectors, views
 
     stdout = stdout or sys.stdout
@@ -389,7 +390,7 @@ def pdf_timings(*, requests: int = 20, stdout=None) -> dict:
         context = views._context(request, release)
         context["pdf"] = True
         html = render_to_string("stats/release_pdf.html", context, request=request)
-        pdfs.render(html, request.build_absolute_uri("/"))
+        pdf_bytes(html, request.build_absolute_uri("/"))
         return time.perf_counter() - started
 
     client = Client(HTTP_HOST="127.0.0.1")

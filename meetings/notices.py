@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.core.storage import stored_once
+from portal.exports import pdf_bytes
 
 from .models import Meeting
 from .storage import private_storage
@@ -73,15 +74,9 @@ def notice_file(meeting: Meeting, fmt: str, *, base_url: str) -> bytes:
     html = render_to_string("meetings/notice_pdf.html", context)
 
     def make() -> bytes:
-        return render_pdf(html, base_url) if fmt == "pdf" else render_docx(meeting, context)
+        return pdf_bytes(html, base_url) if fmt == "pdf" else render_docx(meeting, context)
 
     return stored_once(storage_name(meeting, fmt, html), make, storage=private_storage())
-
-
-def render_pdf(html: str, base_url: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=base_url).write_pdf()
 
 
 def render_docx(meeting: Meeting, c: dict) -> bytes:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 
 from portal.core.storage import stored_once
+from portal.exports import pdf_bytes
 
 PREFIX = "stats/pdf/"
 
@@ -21,11 +22,5 @@ def storage_name(html: str) -> str:
     return f"{PREFIX}{hashlib.sha256(html.encode('utf-8')).hexdigest()}.pdf"
 
 
-def render(html: str, base_url: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=base_url).write_pdf()
-
-
 def pdf_for(html: str, *, base_url: str) -> bytes:
-    return stored_once(storage_name(html), lambda: render(html, base_url))
+    return stored_once(storage_name(html), lambda: pdf_bytes(html, base_url))

@@ -12,10 +12,12 @@ The public surface (an app's ``exports.py`` imports only these):
 - ``CalendarEvent`` and ``calendar_bytes(...)``: iCalendar through the ``icalendar`` library
   (escaping, folding at 75 octets, CRLF); ``event_uid("thong-ke-2022-01")`` gives a stable
   UID on the host of ``SITE_URL``.
+- ``pdf_bytes(html, base_url)``: a PDF from HTML through WeasyPrint.
 """
 
 from .calendars import CalendarEvent, calendar_bytes, event_uid
 from .cells import formula_safe, formula_unguard
+from .pdf import pdf_bytes
 from .tables import BOLD, XlsxBook, XlsxSheet, csv_bytes
 
 __all__ = [
@@ -28,4 +30,5 @@ __all__ = [
     "event_uid",
     "formula_safe",
     "formula_unguard",
+    "pdf_bytes",
 ]

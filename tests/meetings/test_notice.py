@@ -60,7 +60,7 @@ def renders(monkeypatch):
     from meetings import notices
 
     counts = {"pdf": 0, "docx": 0}
-    real_pdf, real_docx = notices.render_pdf, notices.render_docx
+    real_pdf, real_docx = notices.pdf_bytes, notices.render_docx
 
     def pdf(*args, **kw):
         counts["pdf"] += 1
@@ -70,7 +70,7 @@ def renders(monkeypatch):
         counts["docx"] += 1
         return real_docx(*args, **kw)
 
-    monkeypatch.setattr(notices, "render_pdf", pdf)
+    monkeypatch.setattr(notices, "pdf_bytes", pdf)
     monkeypatch.setattr(notices, "render_docx", docx)
     return counts
 

@@ -13,13 +13,13 @@ from stats.models import Indicator
 
 def test_pdf_rendered_once_query_strings_never_render(client, jan2022, board, board2, monkeypatch):
     renders = []
-    real = pdfs.render
+    real = pdfs.pdf_bytes
 
     def counting(html, base_url):
         renders.append(1)
         return real(html, base_url)
 
-    monkeypatch.setattr(pdfs, "render", counting)
+    monkeypatch.setattr(pdfs, "pdf_bytes", counting)
     first = client.get("/thong-ke/2022-01.pdf")
     assert first.status_code == 200 and first.content.startswith(b"%PDF") and len(renders) == 1
     stored = default_storage.listdir("stats/pdf")[1]
